@@ -1,0 +1,20 @@
+"""The ``parallax`` command line.
+
+Each sub-command lives in its own module and registers itself here, so the stages
+stay independent and importing the CLI does not load spaCy or the embedding model
+until a command that needs them runs.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="parallax",
+    help="Read many articles about one event and show where the outlets agree and differ.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Sub-commands: one line each, ``module.register(app)``.
