@@ -18,3 +18,6 @@ app = typer.Typer(
 )
 
 # Sub-commands: one line each, ``module.register(app)``.
+from parallax.cli import analyze as _analyze  # noqa: E402
+
+_analyze.register(app)
