@@ -118,3 +118,6 @@ class LoadResult(BaseModel):
 
     articles: list[Article] = Field(default_factory=list)
     errors: list[LoadError] = Field(default_factory=list)
+    # Inputs passed over on purpose (an unsupported file in a folder, an entry with
+    # no content): reported so nothing vanishes silently, but not failures.
+    skipped: list[LoadError] = Field(default_factory=list)

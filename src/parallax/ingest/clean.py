@@ -19,6 +19,21 @@ from parallax.models import Removed
 # remaining fixes only repair damage (mojibake, control characters, widths).
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
+# Only the encoding repairs: used to tell mojibake (worth a warning) from routine fixes.
+_FTFY_ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# Anything but printable ASCII (and "&", which may start an HTML entity).
+_NEEDS_FTFY = re.compile(r"[^\x09\x20-\x25\x27-\x7e]")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _TAG_OPEN = re.compile(r"<[a-zA-Z]+\s[^<>]*$")  # a tag cut off at the line end
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -46,8 +61,10 @@ _CREDIT_END = re.compile(
     rf"|\|\s*{_AGENCY})"
     r"\s*[.)]?\s*$"
 )
+_CREDIT_TAIL = 120  # credits sit at the line end; searching only there keeps long lines cheap
 _SENTENCE_END = re.compile(r"[.!?:;…\"'”’»)]$")
 _HEADLINE_KEY = re.compile(r"[\W_]+")
+_APOSTROPHE = re.compile(r"['’`]")
 _WRAP_MIN = 40
 
 
@@ -68,27 +85,23 @@ def clean_text(raw: str) -> Cleaned:
     """
     removed: list[Removed] = []
     warnings: list[str] = []
-    fixed = ftfy.fix_text(raw, config=_FTFY)
-    if fixed != raw and ftfy.fix_text(raw, config=_FTFY_ENCODING_ONLY) != raw:
+    raw_lines = raw.splitlines()
+    fixed = [_fix_line(line) for line in raw_lines]
+    if any(
+        f != r and _fix_line(r, _FTFY_ENCODING_ONLY) != r
+        for f, r in zip(fixed, raw_lines, strict=True)
+    ):
         warnings.append("repaired mis-decoded characters (mojibake)")
-    lines = [_tidy_line(line, removed) for line in fixed.splitlines()]
+    lines = [_tidy_line(line, removed) for line in "\n".join(fixed).splitlines()]
     paragraphs = _join_wrapped([ln for ln in lines if ln])
     paragraphs = _drop_debris(paragraphs, removed)
     paragraphs = _drop_repeated_headline(paragraphs, removed)
     return Cleaned(text="\n\n".join(paragraphs), removed=removed, warnings=warnings)
 
 
-_FTFY_ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+def _fix_line(line: str, config: ftfy.TextFixerConfig = _FTFY) -> str:
+    """Run ftfy on lines it could change; plain ASCII lines are left alone for speed."""
+    return ftfy.fix_text(line, config=config) if _NEEDS_FTFY.search(line) else line
 
 
 def _tidy_line(line: str, removed: list[Removed]) -> str:
@@ -130,7 +143,7 @@ def debris_reason(line: str, has_next: bool) -> str | None:
     """
     if _READ_ALSO.match(line) and len(line.split()) <= 20:
         return "read-also link"
-    if _CREDIT_END.search(line):
+    if _CREDIT_END.search(line[-_CREDIT_TAIL:]):
         return "photo caption or credit"
     words = line.split()
     if (
@@ -158,7 +171,7 @@ def _drop_debris(paragraphs: list[str], removed: list[Removed]) -> list[str]:
 
 def headline_key(line: str) -> str:
     """Compare headlines ignoring case, punctuation and separators like ``|``."""
-    return _HEADLINE_KEY.sub(" ", line.casefold()).strip()
+    return _HEADLINE_KEY.sub(" ", _APOSTROPHE.sub("", line.casefold())).strip()
 
 
 def _drop_repeated_headline(paragraphs: list[str], removed: list[Removed]) -> list[str]:
