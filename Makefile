@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EVENT  ?= src/parallax/examples/riverton-flood
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck pytest bench clean
+.PHONY: demo test install lint typecheck pytest bench clean browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,13 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+# Browser tests (tests/report/test_browser.py): Debian's chromium and chromedriver, never a
+# browser download; selenium (a dev extra) drives them.
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+pytest: install browser-deps
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest

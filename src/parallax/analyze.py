@@ -59,4 +59,11 @@ def analyze(
     say("aligning outlets")
     report = build_report(articles, eid=eid or event_id(paths))
     timings["align"] = time.perf_counter() - t
+
+    from parallax.report.enrich import enrich
+
+    t = time.perf_counter()
+    say("summarising")
+    report = enrich(report)
+    timings["report"] = time.perf_counter() - t
     return AnalysisResult(report=report, errors=loaded.errors, timings=timings)

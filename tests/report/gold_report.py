@@ -27,7 +27,7 @@ _CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "
 
 
 def _pattern(fragment: str) -> re.Pattern[str]:
-    gap = "[\\s\"\u201c\u201d\u201e]+"
+    gap = '[\\s"\u201c\u201d\u201e]+'
     parts = []
     for ch in fragment.translate(_CURLY):
         if ch.isspace():
@@ -83,30 +83,48 @@ def report_from_gold(
                     claim_id = f"g{qi}-{len(claims)}"
                     num = re.search(r"\d", texts[e["aid"]][start:end])
                     at = start + (num.start() if num else 0)
-                    claims.append(Claim(
-                        id=claim_id, aid=e["aid"], sent_start=start, sent_end=end,
-                        char_start=at, char_end=min(end, at + 1),
-                        text=texts[e["aid"]][start:end], value=e["value"], source=e["source"],
+                    claims.append(
+                        Claim(
+                            id=claim_id,
+                            aid=e["aid"],
+                            sent_start=start,
+                            sent_end=end,
+                            char_start=at,
+                            char_end=min(end, at + 1),
+                            text=texts[e["aid"]][start:end],
+                            value=e["value"],
+                            source=e["source"],
+                            as_of=_date(e["as_of"]),
+                        )
+                    )
+                answers.append(
+                    Answer(
+                        aid=e["aid"],
+                        answer=texts[e["aid"]][start:end],
+                        value=e["value"],
+                        source=e["source"],
                         as_of=_date(e["as_of"]),
-                    ))
-                answers.append(Answer(
-                    aid=e["aid"], answer=texts[e["aid"]][start:end], value=e["value"],
-                    source=e["source"], as_of=_date(e["as_of"]), char_start=start,
-                    char_end=end, claim_id=claim_id,
-                ))
+                        char_start=start,
+                        char_end=end,
+                        claim_id=claim_id,
+                    )
+                )
             if answers:
                 groups.append(answers)
         if groups:
-            qas.append(QuestionAnswer(question=q["question"], kind=q["kind"],
-                                      answer_groups=groups))
+            qas.append(QuestionAnswer(question=q["question"], kind=q["kind"], answer_groups=groups))
     return Report(eid=eid, articles=articles, claims=claims, question_answers=qas), missing
 
 
 def seeds_report() -> tuple[Report, list[str]]:
     gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
     articles = [
-        ReportArticle(aid=p.stem, text=p.read_text(encoding="utf-8"),
-                      date=_date(gold["article_dates"].get(p.stem)), date_basis="inferred")
+        ReportArticle(
+            aid=p.stem,
+            text=p.read_text(encoding="utf-8"),
+            date=_date(gold["article_dates"].get(p.stem)),
+            date_basis="inferred",
+        )
         for p in sorted(SEEDS.glob("*.txt"))
     ]
     return report_from_gold(gold["eid"], articles, gold)
@@ -116,8 +134,14 @@ def dev_report(slug: str) -> tuple[Report, list[str]]:
     data = json.loads((DEV / slug / "articles.json").read_text(encoding="utf-8"))
     gold = json.loads((DEV / slug / "gold.json").read_text(encoding="utf-8"))
     articles = [
-        ReportArticle(aid=a["aid"], title=a.get("title"), url=a.get("url"),
-                      outlet=a.get("domain"), date=_date(a.get("date")), text=a["content"])
+        ReportArticle(
+            aid=a["aid"],
+            title=a.get("title"),
+            url=a.get("url"),
+            outlet=a.get("domain"),
+            date=_date(a.get("date")),
+            text=a["content"],
+        )
         for a in data["articles"]
     ]
     return report_from_gold(slug, articles, gold)

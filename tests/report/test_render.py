@@ -17,19 +17,21 @@ HOSTILE = (
 
 def _report() -> Report:
     text = f"Officials said 12 people died. {HOSTILE}"
-    art = ReportArticle(aid="a1", outlet="evil.example", title=HOSTILE, text=text,
-                        date=dt.date(2025, 3, 3))
+    art = ReportArticle(
+        aid="a1", outlet="evil.example", title=HOSTILE, text=text, date=dt.date(2025, 3, 3)
+    )
     ans = Answer(aid="a1", answer=HOSTILE, value=12, char_start=31, char_end=len(text))
-    qa = QuestionAnswer(question=f"How many? {HOSTILE}", kind="numeric_conflict",
-                        answer_groups=[[ans]])
+    qa = QuestionAnswer(
+        question=f"How many? {HOSTILE}", kind="numeric_conflict", answer_groups=[[ans]]
+    )
     return Report(eid="hostile", articles=[art], question_answers=[qa])
 
 
 def test_html_escapes_untrusted_text() -> None:
     page = render_html(_report())
     assert "<script>window.pwned" not in page
-    assert "onerror=\"alert" not in page
-    assert "<a href=\"javascript:" not in page
+    assert 'onerror="alert' not in page
+    assert '<a href="javascript:' not in page
     assert "</textarea>" not in page
     assert "&lt;script&gt;" in page
 
@@ -46,3 +48,55 @@ def test_write_report_writes_each_format(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["r.json", "r.md", "r.html"]
     data = json.loads((tmp_path / "r.json").read_text())
     assert data["question_answers"][0]["answer_groups"][0][0]["aid"] == "a1"
+
+
+def _seeds_enriched() -> Report:
+    from parallax.report.enrich import enrich
+    from tests.report.gold_report import seeds_report
+
+    report, _ = seeds_report()
+    return enrich(report)
+
+
+def test_html_has_every_part_and_no_script() -> None:
+    report = _seeds_enriched()
+    page = render_html(report)
+    for part in (
+        'id="summary"',
+        'id="questions"',
+        'id="charts"',
+        'id="matrix"',
+        'id="framing"',
+        'id="timeline"',
+        'id="articles"',
+        "<svg",
+        "<polyline",
+    ):
+        assert part in page, part
+    assert "<script" not in page
+    assert "script-src 'none'" in page
+    # Self-contained: nothing is loaded from anywhere (seeds articles have no URL).
+    assert "http://" not in page and "https://" not in page
+    n_cites = sum(len(s.citations) for s in report.summary)
+    assert page.count('<details class="cite">') >= n_cites + len(report.timeline)
+
+
+def test_markdown_has_summary_timeline_and_framing() -> None:
+    report = _seeds_enriched()
+    md = render_markdown(report)
+    assert "## Summary" in md and "## Timeline" in md and "## Framing" in md
+    first = report.summary[0].citations[0]
+    aid = first.aid.replace("_", "\\_")  # Markdown-escaped
+    assert f"{aid}:{first.char_start}-{first.char_end}" in md
+
+
+def test_json_carries_summary_timeline_and_framing(tmp_path: Path) -> None:
+    report = _seeds_enriched()
+    write_report(report, json_path=tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    s = data["summary"][0]
+    assert set(s) == {"text", "citations"}
+    assert set(s["citations"][0]) == {"aid", "char_start", "char_end"}
+    assert data["timeline"] and {"date", "aid", "value", "source"} <= set(data["timeline"][0])
+    assert data["framing"]["outlets"] and data["framing"]["variants"]
+    assert Report.model_validate(data) == report

@@ -38,6 +38,21 @@ def _summary(result_report: object) -> None:
         table.add_row(qa.kind, qa.question, "\n".join(groups))
     console.print(table)
     console.print(f"[dim]kinds: {', '.join(KIND_WORDS)}[/]")
+    for sentence in report.summary:
+        console.print(f"- {sentence.text}", highlight=False, markup=False)
+
+
+def _check(report: object) -> None:
+    """Re-verify every citation before writing: a failure is a bug, shown, never hidden."""
+    from parallax.report.citations import check_citations
+    from parallax.report.schema import Report
+
+    assert isinstance(report, Report)
+    problems = check_citations(report)
+    for problem in problems:
+        err.print(f"[red]citation[/] {problem}", highlight=False, soft_wrap=True)
+    if not problems:
+        console.print("[dim]citations: every quoted span and figure checked against the text[/]")
 
 
 def analyze_command(
@@ -65,6 +80,7 @@ def analyze_command(
         raise typer.Exit(1)
     if not quiet:
         _summary(result.report)
+    _check(result.report)
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     console.print(f"[dim]time: {timing}[/]")
     for path in write_report(result.report, json_out, md_out, html_out):

@@ -7,13 +7,41 @@ HTML and ``_md`` does it for Markdown, where raw HTML would otherwise render.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from parallax.report.schema import Answer, QuestionAnswer, Report
+from parallax.report.citations import sentence_bounds
+from parallax.report.schema import Answer, QuestionAnswer, Report, TimelineEntry
+from parallax.report.timeline import series
+
+#: Outlet colours: distinguishable for common colour-vision deficiencies (Okabe-Ito and
+#: Tol), dark enough for white text; repeats after ten outlets.
+PALETTE = [
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#7a5c00",
+    "#56677a",
+    "#882255",
+    "#117733",
+    "#332288",
+    "#aa4499",
+]
+DISCORD_KINDS = (
+    "numeric_update",
+    "numeric_conflict",
+    "scope",
+    "attribution",
+    "factual_conflict",
+    "framing",
+)
 
 KIND_WORDS = {
     "consensus": "The outlets that answer agree.",
@@ -52,9 +80,9 @@ def _outlets(report: Report) -> dict[str, str]:
 def render_markdown(report: Report) -> str:
     out: list[str] = [f"# Parallax report: {_md(report.eid)}", ""]
     out += ["## Articles", "", "| aid | outlet | date | title |", "|---|---|---|---|"]
-    for a in report.articles:
-        date = a.date.isoformat() if a.date else "unknown"
-        out.append(f"| {_md(a.aid)} | {_md(a.outlet)} | {date} | {_md(a.title)} |")
+    for art in report.articles:
+        date = art.date.isoformat() if art.date else "unknown"
+        out.append(f"| {_md(art.aid)} | {_md(art.outlet)} | {date} | {_md(art.title)} |")
     out.append("")
     if report.summary:
         out += ["## Summary", ""]
@@ -83,7 +111,58 @@ def render_markdown(report: Report) -> str:
             out.append("")
     if not report.question_answers:
         out += ["No cross-outlet questions were found.", ""]
+    out += _markdown_timeline(report) + _markdown_framing(report)
     return "\n".join(out)
+
+
+def _markdown_timeline(report: Report) -> list[str]:
+    if not report.timeline:
+        return []
+    out = [
+        "## Timeline",
+        "",
+        "| date | outlet | figure | who | question | span |",
+        "|---|---|---|---|---|---|",
+    ]
+    for e in report.timeline:
+        date = e.date.isoformat() if e.date else "undated"
+        if e.date_basis == "published":
+            date += " (published)"
+        fig = _fmt(e.value)
+        if e.change:
+            fig += f" ({'+' if e.change > 0 else ''}{_fmt(e.change)})"
+        out.append(
+            f"| {date} | {_md(e.outlet)} | {fig} | {_md(e.source)} | {_md(e.question)} "
+            f"| {e.aid}:{e.char_start}-{e.char_end} |"
+        )
+    return [*out, ""]
+
+
+def _markdown_framing(report: Report) -> list[str]:
+    f = report.framing
+    if not f.variants and not f.outlets:
+        return []
+    out = ["## Framing", ""]
+    for g in f.variants:
+        title = f"Spellings of {g.label}" if g.kind == "spelling" else f"Words for the {g.label}"
+        out += [f"### {_md(title)}", ""]
+        for outlet, uses in g.uses.items():
+            terms = ", ".join(f"{_md(u.term)} ×{u.count}" for u in uses)
+            out.append(f"- {_md(outlet)}: {terms}")
+        out.append("")
+    for o in f.outlets:
+        out += [f"### {_md(o.outlet)}", ""]
+        if o.distinctive:
+            out.append("- distinctive: " + ", ".join(_md(d.word) for d in o.distinctive))
+        if o.loaded:
+            out.append("- loaded: " + ", ".join(f"{_md(t.term)} ×{t.count}" for t in o.loaded))
+        if o.voices_by_affiliation:
+            sides = ", ".join(f"{_md(k)} {v}" for k, v in o.voices_by_affiliation.items())
+            out.append(f"- voices by side: {sides}")
+        if o.voices:
+            out.append("- speakers: " + "; ".join(_md(v.speaker) for v in o.voices))
+        out.append("")
+    return out
 
 
 _env = Environment(
@@ -94,9 +173,179 @@ _env = Environment(
 )
 
 
+@dataclass
+class Cite:
+    """A citation ready to show: the span and the sentence around it, split so the
+    template can mark the span while escaping all three parts."""
+
+    aid: str
+    label: str
+    color: str
+    before: str
+    span: str
+    after: str
+    start: int
+    end: int
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    color: str
+    label: str
+    title: str
+
+
+@dataclass
+class Chart:
+    question: str
+    width: int
+    height: int
+    lines: list[tuple[str, str, str]] = field(default_factory=list)  # (label, color, points)
+    points: list[Point] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+class _View:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.texts = {a.aid: a.text for a in report.articles}
+        self.labels = _outlets(report)
+        self.colors: dict[str, str] = {}
+        for i, label in enumerate(dict.fromkeys(self.labels.values())):
+            self.colors[label] = PALETTE[i % len(PALETTE)]
+
+    def color(self, aid: str) -> str:
+        return self.colors.get(self.labels.get(aid, aid), "#56677a")
+
+    def cite(self, aid: str, start: int, end: int) -> Cite:
+        text = self.texts.get(aid, "")
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        left, right = sentence_bounds(text, start, end)
+        return Cite(
+            aid=aid,
+            label=self.labels.get(aid, aid),
+            color=self.color(aid),
+            before=text[left:start],
+            span=text[start:end],
+            after=text[end:right],
+            start=start,
+            end=end,
+        )
+
+    def group_labels(self, group: list[Answer]) -> list[str]:
+        return list(dict.fromkeys(self.labels.get(a.aid, a.aid) for a in group))
+
+    def answer(self, a: Answer) -> Cite:
+        return self.cite(a.aid, a.char_start, a.char_end)
+
+    def matrix(self, qas: list[QuestionAnswer]) -> list[tuple[QuestionAnswer, list[str]]]:
+        """Per question, per outlet: the letter of the answer group it is in, or "" when
+        the outlet is silent on it."""
+        outlets = list(dict.fromkeys(self.labels.values()))
+        rows = []
+        for qa in qas:
+            cells = {o: "" for o in outlets}
+            for gi, group in enumerate(qa.answer_groups):
+                for a in group:
+                    label = self.labels.get(a.aid, a.aid)
+                    letter = chr(ord("A") + gi) if gi < 26 else "*"
+                    if letter not in cells[label]:
+                        cells[label] += letter
+            rows.append((qa, [cells[o] for o in outlets]))
+        return rows
+
+    def charts(self) -> list[Chart]:
+        out = []
+        for question, entries in series(self.report).items():
+            out.append(self._chart(question, entries))
+        return out
+
+    def _chart(self, question: str, entries: list[TimelineEntry]) -> Chart:
+        w, h, left, right, top, bottom = 640, 240, 64, 88, 22, 40
+        dates = [e.date for e in entries if e.date]
+        values = [e.value for e in entries if e.value is not None]
+        d0, d1 = min(dates), max(dates)
+        v0, v1 = min(values), max(values)
+        # Zero-based when the figures are far apart; otherwise zoom in so that an update
+        # from 233 to 288 is visible rather than a flat line near the top.
+        v0 = 0.0 if v0 <= 0 or v0 / v1 < 0.5 else v0 - (v1 - v0) * 0.2
+        span_d = max((d1 - d0).days, 1)
+        span_v = (v1 - v0) or 1.0
+
+        def x(d: dt.date) -> float:
+            if d0 == d1:
+                return left + (w - left - right) / 2
+            return left + (d - d0).days / span_d * (w - left - right)
+
+        def y(v: float) -> float:
+            return top + (1 - (v - v0) / span_v) * (h - top - bottom)
+
+        chart = Chart(question=question, width=w, height=h)
+        by_outlet: dict[str, list[TimelineEntry]] = {}
+        labelled: set[tuple[dt.date, float]] = set()
+        for e in entries:
+            by_outlet.setdefault(e.outlet, []).append(e)
+        for label, es in by_outlet.items():
+            es = sorted(es, key=lambda e: (e.date, e.value))
+            color = self.colors.get(label, "#56677a")
+            pts = " ".join(
+                f"{x(e.date):.1f},{y(e.value):.1f}" for e in es if e.date and e.value is not None
+            )
+            chart.lines.append((label, color, pts))
+            for e in es:
+                if e.date is None or e.value is None:
+                    continue
+                who = f", {e.source}" if e.source else ""
+                chart.points.append(
+                    Point(
+                        x=round(x(e.date), 1),
+                        y=round(y(e.value), 1),
+                        color=color,
+                        label="" if (e.date, e.value) in labelled else _fmt(e.value),
+                        title=f"{label}: {_fmt(e.value)} on {e.date.isoformat()}{who}",
+                    )
+                )
+                labelled.add((e.date, e.value))
+        chart.x_ticks = [(round(x(d), 1), d.isoformat()) for d in sorted(set(dates))]
+        chart.y_ticks = [(round(y(v), 1), _fmt(round(v))) for v in sorted({v0, v1, (v0 + v1) / 2})]
+        return chart
+
+
 def render_html(report: Report) -> str:
+    view = _View(report)
+    discord = [qa for qa in report.question_answers if qa.kind in DISCORD_KINDS]
+    consensus = [qa for qa in report.question_answers if qa.kind == "consensus"]
+    unique: dict[str, list[QuestionAnswer]] = {}
+    for qa in report.question_answers:
+        if qa.kind == "unique_coverage" and qa.answer_groups and qa.answer_groups[0]:
+            label = view.labels.get(qa.answer_groups[0][0].aid, qa.answer_groups[0][0].aid)
+            unique.setdefault(label, []).append(qa)
+    facts = [qa for qa in report.question_answers if qa.kind != "framing"]
     template = _env.get_template("report.html.j2")
-    return template.render(report=report, kind_words=KIND_WORDS, outlets=_outlets(report))
+    return template.render(
+        report=report,
+        kind_words=KIND_WORDS,
+        outlets=view.labels,
+        view=view,
+        discord=discord,
+        consensus=consensus,
+        unique=unique,
+        charts=view.charts(),
+        matrix=view.matrix(facts),
+        outlet_names=list(view.colors),
+        fmt=_fmt,
+    )
 
 
 def write_report(
@@ -106,11 +355,12 @@ def write_report(
     html_path: Path | None = None,
 ) -> list[Path]:
     written: list[Path] = []
-    for path, text in (
+    makers: list[tuple[Path | None, Callable[[], str]]] = [
         (json_path, lambda: report.model_dump_json(indent=2)),
         (md_path, lambda: render_markdown(report)),
         (html_path, lambda: render_html(report)),
-    ):
+    ]
+    for path, text in makers:
         if path is None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)

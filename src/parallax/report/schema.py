@@ -8,9 +8,9 @@ article text, and a ``kind`` that says *how* the outlets differ.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from parallax.models import Claim
 
@@ -72,11 +72,94 @@ class SummarySentence(BaseModel):
     citations: list[Citation]
 
 
+class TimelineEntry(BaseModel):
+    """One dated figure or event; ``text`` is the cited span, verbatim.
+
+    ``date_basis`` says whether the date is the figure's own (``as_of``) or only the
+    article's publication date, because a reader must not mistake one for the other.
+    ``running``/``change`` are set on series whose figure is updated over time.
+    """
+
+    date: dt.date | None = None
+    date_basis: Literal["as_of", "published"] | None = None
+    aid: str
+    outlet: str
+    text: str
+    char_start: int
+    char_end: int
+    value: float | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+    source: str | None = None
+    question: str | None = None
+    kind: QuestionKind | None = None
+    running: float | None = None
+    change: float | None = None
+
+
+class TermUse(BaseModel):
+    term: str
+    count: int
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class TermVariantGroup(BaseModel):
+    """The words different outlets use for one referent (a place, a group of people)."""
+
+    kind: Literal["spelling", "group_label"]
+    label: str
+    uses: dict[str, list[TermUse]] = Field(default_factory=dict)
+
+
+class DistinctiveWord(BaseModel):
+    word: str
+    count: int
+    z: float
+
+
+class LoadedTerm(BaseModel):
+    term: str
+    reason: Literal["lexicon", "scare_quotes"]
+    count: int
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class QuotedVoice(BaseModel):
+    speaker: str
+    affiliation: str | None = None
+    quotes: int = 0
+    figures: int = 0
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class OutletFraming(BaseModel):
+    outlet: str
+    aids: list[str]
+    distinctive: list[DistinctiveWord] = Field(default_factory=list)
+    loaded: list[LoadedTerm] = Field(default_factory=list)
+    voices: list[QuotedVoice] = Field(default_factory=list)
+    voices_by_affiliation: dict[str, int] = Field(default_factory=dict)
+
+
+class Framing(BaseModel):
+    variants: list[TermVariantGroup] = Field(default_factory=list)
+    outlets: list[OutletFraming] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     eid: str
     articles: list[ReportArticle]
     claims: list[Claim] = Field(default_factory=list)
     question_answers: list[QuestionAnswer] = Field(default_factory=list)
     summary: list[SummarySentence] = Field(default_factory=list)
-    timeline: list[dict[str, Any]] = Field(default_factory=list)
-    framing: dict[str, Any] = Field(default_factory=dict)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    framing: Framing = Field(default_factory=Framing)
+
+    @field_validator("timeline", mode="before")
+    @classmethod
+    def _drop_uncited_rows(cls, rows: object) -> object:
+        """Rows without an article span (an early aligner format) cannot be cited or
+        checked, so they are dropped here; ``report.enrich`` rebuilds the timeline."""
+        if isinstance(rows, list):
+            return [r for r in rows if not isinstance(r, dict) or "char_start" in r]
+        return rows

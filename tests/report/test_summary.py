@@ -1,0 +1,90 @@
+"""The summary: divergence first-class, every figure quoted, every sentence cited."""
+
+from __future__ import annotations
+
+import re
+
+from parallax.report.citations import squash
+from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.report.summary import MAX_DISCORD, MAX_QUOTE, build_summary
+from tests.report.gold_report import dev_report, seeds_report
+
+QUOTE = re.compile(r"\u201c([^\u201d]*)\u201d")
+
+
+def test_every_divergence_kind_is_summarised() -> None:
+    report, _ = seeds_report()
+    summary = build_summary(report)
+    text = " ".join(s.text for s in summary)
+    discord = [q for q in report.question_answers if q.kind not in ("consensus", "unique_coverage")]
+    assert len(discord) <= MAX_DISCORD
+    for qa in discord:
+        assert qa.question in text
+    assert all(s.citations for s in summary)
+
+
+def test_digits_appear_only_inside_quotations() -> None:
+    for report, _ in (seeds_report(), dev_report("odisha-train-crash-2023")):
+        labels = [a.outlet or a.aid for a in report.articles]
+        for s in build_summary(report):
+            outside = QUOTE.sub("", s.text)
+            for label in sorted(labels, key=len, reverse=True):
+                outside = outside.replace(label, "")
+            assert not re.search(r"\d", outside), s.text
+
+
+def test_update_is_told_in_time_order() -> None:
+    report, _ = seeds_report()
+    qa = next(
+        q
+        for q in report.question_answers
+        if q.kind == "numeric_update" and any(a.value for g in q.answer_groups for a in g)
+    )
+    sentence = next(s for s in build_summary(report) if s.text.startswith(qa.question))
+    groups = sorted(qa.answer_groups, key=lambda g: min(a.as_of for a in g if a.as_of))
+    positions = []
+    for g in groups:
+        spans = [squash(a.answer) for a in g]
+        positions.append(min(sentence.text.find(s) for s in spans if s in sentence.text))
+    assert positions == sorted(positions)
+    values = [g[0].value for g in groups]
+    word = "rose" if values == sorted(values) else "changed"
+    assert f"figure {word}" in sentence.text
+
+
+def test_long_answers_are_cut_around_their_figure() -> None:
+    filler = "The committee met on a grey morning and talked at length about the weather. "
+    text = filler * 3 + "Officials said 4,321 homes were flooded overnight. " + filler * 3
+    other = "Rescuers said 4,000 homes were flooded."
+    report = Report(
+        eid="long",
+        articles=[
+            ReportArticle(aid="a", outlet="A", text=text),
+            ReportArticle(aid="b", outlet="B", text=other),
+        ],
+        question_answers=[
+            QuestionAnswer(
+                question="How many homes were flooded?",
+                kind="numeric_conflict",
+                answer_groups=[
+                    [Answer(aid="a", answer=text, value=4321, char_start=0, char_end=len(text))],
+                    [Answer(aid="b", answer=other, value=4000, char_start=0, char_end=len(other))],
+                ],
+            )
+        ],
+    )
+    [sentence] = build_summary(report)
+    quotes = QUOTE.findall(sentence.text)
+    assert any("4,321" in q and len(q) <= MAX_QUOTE + 2 for q in quotes)
+    cite = sentence.citations[0]
+    assert "4,321" in text[cite.char_start : cite.char_end]
+    assert cite.char_end - cite.char_start <= MAX_QUOTE
+
+
+def test_each_kind_is_kept_when_questions_are_many() -> None:
+    report, _ = seeds_report()
+    conflict = next(q for q in report.question_answers if q.kind == "numeric_conflict")
+    report.question_answers += [conflict.model_copy() for _ in range(MAX_DISCORD)]
+    text = " ".join(s.text for s in build_summary(report))
+    for kind in ("attribution", "factual_conflict", "framing", "numeric_update"):
+        assert any(q.question in text for q in report.question_answers if q.kind == kind)
