@@ -39,7 +39,7 @@ def analyze(
     progress: Progress | None = None,
 ) -> AnalysisResult:
     from parallax.align import build_report
-    from parallax.extract import extract_event
+    from parallax.extract.claims import extract_event
     from parallax.ingest import load_paths
 
     say = progress or (lambda _msg: None)

