@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
 
 from parallax.report.enrich import enrich
 from parallax.report.render import render_html
 from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.report.gold_report import SEEDS, seeds_report
-
-from selenium import webdriver
-from selenium.webdriver.common.by import By
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -1,8 +1,7 @@
-"""The report stage on the real pipeline's output, once ingest, extract and align exist.
+"""The report stage on the real pipeline's output.
 
-Until then these skip (the hand-built and gold-built reports in the other tests cover
-the report stage on its own); afterwards the citation check must hold on every report
-the pipeline builds from the shared seeds and development events.
+The citation check must hold on every report the pipeline builds from the shared seeds
+and development events: no cited span that is not verbatim, no figure outside a citation.
 """
 
 from __future__ import annotations
@@ -14,24 +13,13 @@ import pytest
 from parallax.report.citations import check_citations
 from tests.report.gold_report import DEV, SEEDS, dev_slugs
 
-
-def _analyze():  # type: ignore[no-untyped-def]
-    try:
-        from parallax.align import build_report  # noqa: F401
-        from parallax.analyze import analyze
-        from parallax.extract import extract_event  # noqa: F401
-        from parallax.ingest import load_paths  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"pipeline not complete yet: {exc}")
-    return analyze
-
-
 EVENTS = [("seeds", SEEDS)] + [(slug, DEV / slug / "articles.json") for slug in dev_slugs()]
 
 
 @pytest.mark.parametrize(("name", "path"), EVENTS, ids=[n for n, _ in EVENTS])
 def test_pipeline_report_citations_hold(name: str, path: Path) -> None:
-    analyze = _analyze()
+    from parallax.analyze import analyze
+
     result = analyze([path])
     report = result.report
     assert report.articles, name
@@ -44,7 +32,7 @@ def test_pipeline_report_citations_hold(name: str, path: Path) -> None:
 def test_analyze_enriches_after_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
     """The analyze job calls enrich after build_report, whatever the stages return."""
     import parallax.align
-    import parallax.extract
+    import parallax.extract.claims
     import parallax.ingest
     from parallax.analyze import analyze
     from parallax.models import LoadResult
@@ -52,7 +40,7 @@ def test_analyze_enriches_after_alignment(monkeypatch: pytest.MonkeyPatch) -> No
 
     report, _ = seeds_report()
     monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths: LoadResult())
-    monkeypatch.setattr(parallax.extract, "extract_event", lambda arts: arts, raising=False)
+    monkeypatch.setattr(parallax.extract.claims, "extract_event", lambda arts: arts)
     monkeypatch.setattr(parallax.align, "build_report", lambda arts, eid: report, raising=False)
     result = analyze([SEEDS])
     assert result.report.summary and result.report.timeline and result.report.framing.outlets
