@@ -83,6 +83,12 @@ def test_html_with_no_text(tmp_path: Path) -> None:
     assert "no article text" in _one_error(load_paths([bad, _good(tmp_path)]), bad)
 
 
+def test_html_with_only_navigation(tmp_path: Path) -> None:
+    bad = tmp_path / "nav.html"
+    bad.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
+    assert "no article text" in _one_error(load_paths([bad, _good(tmp_path)]), bad)
+
+
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     bad = tmp_path / "huge.txt"
     bad.write_text("word " * 5000, "utf-8")

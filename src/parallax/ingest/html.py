@@ -42,6 +42,9 @@ def _field(doc: Any, name: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+_MIN_ARTICLE_WORDS = 5
+
+
 def extract_page(html: str, url: str | None = None) -> PageText:
     """Extract the article of one page; raise ``IngestError`` if it has no text."""
     import trafilatura  # lazy: its import costs time that text-only loads never need
@@ -60,6 +63,10 @@ def extract_page(html: str, url: str | None = None) -> PageText:
     text = _field(doc, "text") if doc is not None else None
     if not text:
         raise IngestError("HTML has no article text")
+    # trafilatura falls back to whatever text a page has: a page of navigation gives
+    # "Home" or "Menu Search", which is not an article and must not pass as one.
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
+        raise IngestError(f"HTML has no article text (only {text[:40]!r})")
     return PageText(
         text=text,
         title=_field(doc, "title"),
