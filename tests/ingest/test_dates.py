@@ -49,3 +49,10 @@ def test_first_date_is_taken_without_a_published_line() -> None:
 
 def test_a_word_ending_in_a_month_name_is_not_a_month() -> None:
     assert date_from_text("Summar 5, 2022 and Omay 20, 2022 are not dates.") is None
+
+
+def test_date_deep_in_the_body_is_not_the_publication_date() -> None:
+    body = "The commission announced the result after four days of counting. " * 8
+    text = body + "The winner will be sworn in on May 29, 2023, the commission said."
+    assert date_from_text(text) is None
+    assert date_from_text("LAGOS, March 1, 2023 - " + text) == dt.date(2023, 3, 1)

@@ -3,7 +3,9 @@
 Only a full date (day, month and year) counts: a weekday or a month alone would
 need the event's context to resolve, and guessing here would put an invented
 date into every later timeline. A date introduced by "published" or "updated"
-wins; otherwise the first full date in the text is taken.
+wins; otherwise the first full date near the top (the dateline) is taken. A date
+deeper in the body is usually about something else (an inauguration, a deadline),
+so it is not taken for the publication date.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _WINDOW = 24
 _PUBLISHED = re.compile(r"\b(?:published|posted|updated|last\s+modified)\b", re.IGNORECASE)
 _PUBLISHED_REACH = 40
+# How far into the text a dateline may stand: a headline, a standfirst and the start
+# of the first paragraph.
+_DATELINE_REACH = 400
 
 
 def _to_date(match: re.Match[str]) -> dt.date | None:
@@ -78,4 +83,5 @@ def date_from_text(text: str) -> dt.date | None:
         for start, date in dates:
             if match.end() <= start <= match.end() + _PUBLISHED_REACH:
                 return date
-    return dates[0][1]
+    start, date = dates[0]
+    return date if start <= _DATELINE_REACH else None
