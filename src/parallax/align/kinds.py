@@ -1,0 +1,266 @@
+"""Judge how the outlets differ on one numeric fact, and say why in words.
+
+The order of the tests matters and follows what a reader would ask first:
+
+1. one voice, one figure: *unique coverage* (wire copies are one voice);
+2. one figure from several voices: *consensus*;
+3. a part against a whole ("the last 531" vs "2,429 in total"): *scope*;
+4. figures that come with different dates, or with revision wording
+   ("rose to", "revised", "previous figure"): *numeric update*;
+5. different figures at one time, each group from its own claimants with no
+   claimant in common (police 1.28 million / CGT union 3.5 million):
+   *attribution*, because who is counting explains the difference;
+6. anything else: *numeric conflict*, with "both can be true" when the
+   qualifiers ("more than 900", "at least 959") leave room for both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.align.facts import ClaimItem
+from parallax.align.text import PART_CUES, UPDATE_CUES, WHOLE_CUES, content_words
+
+LOWER = ("more than", "over", "at least", "above", "in excess of", "upwards of", "exceed")
+UPPER = ("less than", "under", "nearly", "almost", "up to", "at most", "below", "fewer than")
+APPROX = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str
+    explanation: str
+    #: Value groups reordered for display (time order for updates).
+    groups: list[list[ClaimItem]]
+
+
+def interval(item: ClaimItem) -> tuple[float, float]:
+    """The range of true values a qualified figure allows ("more than 900" -> (900, inf))."""
+    v = item.claim.value
+    if v is None:
+        return (0.0, math.inf)
+    hi = item.claim.value_high if item.claim.value_high is not None else v
+    q = (item.claim.qualifier or "").lower()
+    if any(w in q for w in LOWER):
+        return (v, math.inf)
+    if any(w in q for w in UPPER):
+        return (0.0, hi)
+    if any(w in q for w in APPROX) or item.claim.vague:
+        return (v * 0.9, hi * 1.1)
+    return (v, hi)
+
+
+def can_all_be_true(groups: Sequence[Sequence[ClaimItem]]) -> bool:
+    lo = max(interval(i)[0] for g in groups for i in g)
+    hi = min(interval(i)[1] for g in groups for i in g)
+    return lo <= hi
+
+
+def fmt_value(item: ClaimItem) -> str:
+    c = item.claim
+    if c.value is None:
+        return f"'{item.article.text[c.char_start : c.char_end]}'"
+    v = c.value
+    num = f"{v:,.0f}" if v == round(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    if c.kind == "percent":
+        num += "%"
+    elif c.unit and c.kind in ("money", "measure"):
+        num = f"{num} {c.unit}"
+    return f"{c.qualifier} {num}" if c.qualifier else num
+
+
+def _who(group: Sequence[ClaimItem]) -> str:
+    names = sorted({i.outlet for i in group})
+    sources = sorted({i.claim.source for i in group if i.claim.source})
+    text = ", ".join(names)
+    return f"{text}, citing {'; '.join(sources)}" if sources else text
+
+
+def _date(group: Sequence[ClaimItem]) -> dt.date | None:
+    dates = [i.date for i in group if i.date is not None]
+    return min(dates) if dates else None
+
+
+def _group_value(group: Sequence[ClaimItem]) -> float:
+    vals = [i.claim.value for i in group if i.claim.value is not None]
+    return min(vals) if vals else math.inf
+
+
+def _has_cue(group: Sequence[ClaimItem], pattern: re.Pattern[str]) -> bool:
+    """Cue words next to the figure itself; the rest of the sentence may be about another one."""
+    return any(pattern.search(i.local) for i in group)
+
+
+def _lead_in(item: ClaimItem, words: int = 4) -> str:
+    """The few words right before the figure: where "the last", "another", "including" sit."""
+    c = item.claim
+    return " ".join(item.article.text[c.sent_start : c.char_start].split()[-words:])
+
+
+def _is_part(item: ClaimItem) -> bool:
+    return bool(PART_CUES.search(_lead_in(item)))
+
+
+def _scope_split(groups: Sequence[Sequence[ClaimItem]]) -> tuple[int, int] | None:
+    """(part, whole) group indices when one group is marked as a part of another's total.
+
+    The part marker must lead into the figure ("including 600 wounded", "the last
+    531"); after it ("3,553, including 2,166 in rebel-held areas") it marks the
+    figure as the whole.
+    """
+    for p, part in enumerate(groups):
+        if not all(_is_part(i) for i in part):
+            continue
+        for w, whole in enumerate(groups):
+            if w == p or _group_value(part) >= _group_value(whole):
+                continue
+            if any(WHOLE_CUES.search(i.local) for i in whole) or not any(
+                _is_part(i) for i in whole
+            ):
+                return p, w
+    return None
+
+
+def _time_ordered(groups: Sequence[Sequence[ClaimItem]]) -> list[list[ClaimItem]]:
+    return sorted(
+        (list(g) for g in groups),
+        key=lambda g: (_date(g) or dt.date.max, _group_value(g)),
+    )
+
+
+def _dates_separate(groups: Sequence[Sequence[ClaimItem]]) -> bool:
+    """True when every group has a date the text gives and the groups follow each other.
+
+    Publication dates alone do not make an update: a city's population quoted on
+    Monday and on Wednesday is the same quantity, so only ``as_of`` dates read
+    from the text count, and the groups' date ranges must not overlap.
+    """
+    spans = []
+    for g in groups:
+        dates = [i.claim.as_of for i in g if i.claim.as_of is not None and _dated_by_text(i)]
+        if not dates:
+            return False
+        spans.append((min(dates), max(dates)))
+    spans.sort()
+    return all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+
+
+def _grows_over_publication(groups: Sequence[Sequence[ClaimItem]]) -> bool:
+    """Groups that follow each other in publication time with ever larger figures.
+
+    This is how a casualty count reads across days when no article says
+    "rose to": 900 injured on Saturday, 1,091 on Sunday, 1,175 on Tuesday.
+    A figure that goes up and down across days is left to the conflict test.
+    """
+    spans = []
+    for g in groups:
+        dates = [i.date for i in g if i.date is not None]
+        if not dates:
+            return False
+        spans.append((min(dates), max(dates), _group_value(g)))
+    spans.sort()
+    ordered = all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+    growing = all(a[2] < b[2] for a, b in itertools.pairwise(spans))
+    return ordered and growing
+
+
+def _dated_by_text(item: ClaimItem) -> bool:
+    basis = (item.claim.as_of_basis or "").lower()
+    return bool(basis) and basis != "article date" and not basis.startswith("'today'")
+
+
+def _claimant_words(group: Sequence[ClaimItem]) -> set[str] | None:
+    words = {w for i in group if i.claim.source for w in content_words(i.claim.source)}
+    return words or None
+
+
+def _distinct_claimants(groups: Sequence[Sequence[ClaimItem]]) -> bool:
+    """Every group attributed, and no two groups share a word of their sources."""
+    words = [_claimant_words(g) for g in groups]
+    if any(w is None for w in words):
+        return False
+    sets = [w for w in words if w is not None]
+    return all(a.isdisjoint(b) for a, b in itertools.combinations(sets, 2))
+
+
+def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
+    """The kind of a numeric fact from its value groups (each a list of claim items).
+
+    ``n_voices`` is the number of independent voices of the whole event; with it
+    a consensus explanation says whether at least half of the outlets state the fact.
+    """
+    voices = {i.voice for g in groups for i in g}
+    gs = [list(g) for g in groups]
+    if len(gs) == 1:
+        first = gs[0][0]
+        if len(voices) == 1:
+            return Verdict(
+                "unique_coverage",
+                f"Only {first.outlet} reports this figure ({fmt_value(first)}); "
+                "no other outlet confirms or contradicts it.",
+                gs,
+            )
+        share = ""
+        if n_voices:
+            half = "at least half" if 2 * len(voices) >= n_voices else "fewer than half"
+            share = f" of {n_voices} ({half} of the outlets)"
+        return Verdict(
+            "consensus",
+            f"{len(voices)}{share} independent outlets agree on {fmt_value(first)} "
+            f"({_who(gs[0])}).",
+            gs,
+        )
+
+    scope = _scope_split(gs)
+    if scope is not None:
+        part, whole = gs[scope[0]], gs[scope[1]]
+        return Verdict(
+            "scope",
+            f"The figures count different things: {fmt_value(part[0])} ({_who(part)}) is a part "
+            f"of the whole ({fmt_value(whole[0])}, {_who(whole)}), so they do not contradict "
+            "each other.",
+            [whole, part, *[g for k, g in enumerate(gs) if k not in scope]],
+        )
+
+    ordered = _time_ordered(gs)
+    cue = any(_has_cue(g, UPDATE_CUES) for g in gs)
+    if _dates_separate(gs) or cue or _grows_over_publication(gs):
+        steps = []
+        for g in ordered:
+            d = _date(g)
+            steps.append(f"{fmt_value(g[0])} ({d.isoformat() if d else 'undated'}, {_who(g)})")
+        if _dates_separate(gs):
+            why = "the figures refer to different dates"
+        elif cue:
+            why = "the articles describe the figure as rising or revised"
+        else:
+            why = "each later article gives a larger figure than the earlier ones"
+        return Verdict(
+            "numeric_update",
+            "A running figure that changes over time: "
+            + " -> ".join(steps)
+            + f". This is an update, not a conflict: {why}.",
+            ordered,
+        )
+
+    parts = "; ".join(f"{fmt_value(g[0])} ({_who(g)})" for g in gs)
+    if _distinct_claimants(gs):
+        return Verdict(
+            "attribution",
+            f"Different claimants give different figures: {parts}. Each outlet reports what "
+            "its source says; the difference follows who is counting, not when.",
+            gs,
+        )
+    if can_all_be_true(gs):
+        tail = (
+            " Both can be true: the qualifiers make these bounds or estimates that do not "
+            "exclude each other, so they are different answers rather than a contradiction."
+        )
+    else:
+        tail = " They refer to the same time and scope, so at most one of them can be right."
+    return Verdict("numeric_conflict", f"The outlets give different figures: {parts}.{tail}", gs)

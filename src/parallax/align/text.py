@@ -1,0 +1,174 @@
+"""Light text helpers the alignment needs: sentences, content words, cue phrases.
+
+Alignment runs after extraction, which normally fills ``Article.sentences``; the
+fallback splitter exists so that an article extraction left without sentences
+(no figures, or an older extractor) still takes part in consensus and
+discord detection instead of silently dropping out. Everything here is regex
+based on purpose: the 2-second budget for a 10-article event leaves no room
+for a second parse of every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from parallax.models import Article, Sentence
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+
+#: Longest answer span for a figure or a unique statement; a longer "sentence"
+#: (a run-on list, a missed sentence break) is cut around its figure, and is not
+#: offered as unique coverage, which a reader takes in at a glance.
+MAX_ANSWER_CHARS = 400
+
+_STOP_TEXT = """a an the and or but if of in on at to for from by with as is are was were be been
+    being has have had do does did this that these those it its it's their there here they them he
+    she his her we our you your i me my not no so than then too very can could will would should may
+    might must also just about into over after before since until while which who whom whose what
+    when where why how all any both each few more most other some such only own same s t said says
+    say told according per cent percent mr ms mrs one two three four five six seven eight nine ten
+    up down out off again further once new last first"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+#: Phrases that mark a figure as a revision of an earlier one. A toll that "rose to"
+#: 261 on the same day as another outlet's 233 is an update, not a conflict, even
+#: when both carry the same ``as_of``. "up from"/"down from" are left out: they
+#: compare with another period ("517,000, up from 260,000 in December"), which is a
+#: different quantity, not an earlier value of this one.
+UPDATE_CUES = re.compile(
+    r"\b(?:(?:ris(?:en|es|e)|rose|climb(?:ed|s)?|jump(?:ed|s)?|increas(?:ed|es)|surg(?:ed|es)|"
+    r"mount(?:ed|s)?|grown|grew|reach(?:ed|es)?|revised(?: \w+)?|updated|"
+    r"(?:has |had )?(?:passed|crossed|surpassed|exceeded|topped))(?: sharply| further)?"
+    r" (?:to|above|past|over|#)|"
+    r"from # to|revis(?:ed|ion|es)|previously (?:reported|stated|estimated|given|put)|"
+    r"previous (?:figure|estimate|count|toll|tally)|"
+    r"initial(?:ly)?|"
+    r"preliminary|updated|death toll|toll|tally|so far|as of)\b",
+    re.IGNORECASE,
+)
+
+#: Words that present a figure as an earlier or later value of one quantity ("the
+#: previous figure was 1,730"): an article that states two values of one fact says so.
+REVISION_CUES = re.compile(
+    r"\b(previous(?:ly)?|initial(?:ly)?|earlier|revised|restated|updated|preliminary|"
+    r"at the moment|now stands|latest)\b",
+    re.IGNORECASE,
+)
+
+#: Words that narrow a figure to part of a whole ("the last 531", "another 200"),
+#: the signature of a scope difference rather than a disagreement.
+PART_CUES = re.compile(
+    r"\b(the last|latest batch|another|additional|group of|batch of|among them|of them|"
+    r"of whom|including|alone)\b",
+    re.IGNORECASE,
+)
+#: Words that mark a figure as the whole ("in total", "since Monday").
+WHOLE_CUES = re.compile(
+    r"\b(total|in all|overall|altogether|cumulative|so far|since|to date|combined)\b",
+    re.IGNORECASE,
+)
+
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|say|told|tells|announced|stated|claimed|claims|added|reported|confirmed|"
+    r"insisted|warned|threatened|denied|noted|according to|tweeted|wrote|declared|estimated|"
+    r"believes?|argued|accused|promised|vowed|pledged)\b",
+    re.IGNORECASE,
+)
+
+_BOILERPLATE = re.compile(
+    r"(subscribe|newsletter|cookie|all rights reserved|click here|sign up|follow us|"
+    r"read more|advertisement|copyright|©|photo:|image:|getty|reuters/|afp via|"
+    r"share this|related:|watch:|listen:|download the app|terms of use|privacy policy|"
+    r"https?://|www\.)",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence spans for an article the extractor left unsplit; offsets index ``text``."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        _add_span(text, pos, m.start(), out)
+        pos = m.end()
+    _add_span(text, pos, len(text), out)
+    return out
+
+
+def _add_span(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start=start, end=end, text=text[start:end]))
+
+
+def sentences_of(article: Article) -> list[Sentence]:
+    """The extractor's sentences when it produced any, else our own split."""
+    return list(article.sentences) if article.sentences else split_sentences(article.text)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased content words with a crude plural strip, for lexical overlap."""
+    words = []
+    for w in _WORD.findall(text.lower()):
+        w = w.strip("'’-.,")
+        if not w or w in STOPWORDS or w[0].isdigit():
+            continue
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        words.append(w)
+    return words
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Site furniture (subscribe prompts, captions, links) and fragments too short to mean much."""
+    words = text.split()
+    if len(words) < 6 or len(words) > 90:
+        return True
+    return bool(_BOILERPLATE.search(text))
+
+
+def is_attributed(text: str) -> bool:
+    return bool(_ATTRIBUTION.search(text))
+
+
+_SOURCE_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:the\s)?(?:[a-z]+\s){0,2}"
+    r"(?:officials?|ministry|government|police|authorities|spokesman|spokeswoman|"
+    r"spokesperson|military|army|agency|economists|analysts))\s+"
+    r"(?:has\s|have\s|had\s)?(?:said|says|told|announced|stated|claimed|confirmed|reported|"
+    r"warned|threatened|estimated|added|noted)\b"
+)
+_SOURCE_AFTER = re.compile(
+    r"\b(?:according to|said|says|told)\s+((?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})"
+)
+
+
+def guess_source(text: str) -> str | None:
+    """Who a sentence attributes its statement to, when the extractor gave no source.
+
+    A capitalised name or an institution noun right before a speech verb, or the
+    name after "according to"; None when neither is there.
+    """
+    m = _SOURCE_BEFORE.search(text)
+    if m:
+        src = m.group(1).strip()
+        if src.lower() not in {"it", "he", "she", "they", "the", "this", "that"}:
+            return src
+    m = _SOURCE_AFTER.search(text)
+    if m:
+        return m.group(1).strip()
+    return None

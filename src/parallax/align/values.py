@@ -1,0 +1,117 @@
+"""When two stated figures are the same answer.
+
+Outlets round: one writes 7.18 million where another writes 7,176,141, and a
+reader would call those the same figure. Two values are the same answer when
+the finer one, rounded to the precision of the coarser one, equals it. The
+precision of a figure is read off its own digits (trailing zeros), because the
+claim keeps only the normalised value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from parallax.models import Claim
+
+
+def precision(value: float) -> float:
+    """The rounding step a stated figure implies: 7,180,000 -> 10,000; 3.4 -> 0.1; 288 -> 1."""
+    if value == 0 or not math.isfinite(value):
+        return 1.0
+    v = abs(value)
+    if v != round(v):
+        text = f"{v:.6f}".rstrip("0")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return 10.0 ** (-decimals)
+    n = round(v)
+    step = 1
+    while n % (step * 10) == 0 and step * 10 <= n:
+        step *= 10
+    return float(step)
+
+
+def same_value(a: float, b: float) -> bool:
+    """True when ``a`` and ``b`` agree at the coarser of their two precisions.
+
+    The 10% cap keeps a bare round number from absorbing everything near it:
+    "some 2,000" would otherwise equal anything from 1,500 to 2,499, while
+    "over 1,000" still takes 1,091 and "nearly 1,200" takes 1,175.
+    """
+    if a == b:
+        return True
+    if (a < 0) != (b < 0):
+        return False
+    step = max(precision(a), precision(b))
+    coarse, fine = (a, b) if precision(a) >= precision(b) else (b, a)
+    if abs(round(fine / step) * step - coarse) > step * 1e-6:
+        return False
+    return abs(a - b) <= 0.1 * max(abs(a), abs(b))
+
+
+_CELSIUS = frozenset({"°c", "c", "degrees celsius", "degree celsius", "celsius"})
+_FAHRENHEIT = frozenset({"°f", "f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit"})
+_DEGREES = frozenset({"degrees", "degree", "°"})
+_KM = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre"})
+_MILES = frozenset({"miles", "mile", "mi"})
+_MILE_KM = 1.609344
+#: Below this a Fahrenheit figure is read as a difference ("0.27 °F warmer"), above
+#: as a temperature (58.96 °F): anomalies are what news reports give in small numbers.
+_ANOMALY_MAX_F = 20.0
+
+
+def unit_family(claim: Claim) -> str:
+    """What a money or measure unit measures, so "1.48°C" and "1.45 degrees Celsius" compare.
+
+    Outlets write one unit many ways ("°C", "c", "degrees Celsius") and give the
+    same quantity in different units (1.18 °C = 2.12 °F); both must still be one
+    fact. Counts and percentages have no unit family.
+    """
+    if claim.kind not in ("money", "measure") or not claim.unit:
+        return ""
+    unit = claim.unit.strip().lower()
+    if unit in _CELSIUS or unit in _FAHRENHEIT or unit in _DEGREES:
+        return "temperature"
+    if unit in _KM or unit in _MILES:
+        return "distance"
+    return unit
+
+
+def base_value(claim: Claim) -> float | None:
+    """The value in the family's base unit (°C, km); other units unchanged."""
+    v = claim.value
+    if v is None or not claim.unit:
+        return v
+    unit = claim.unit.strip().lower()
+    if unit in _FAHRENHEIT:
+        return v * 5 / 9 if abs(v) < _ANOMALY_MAX_F else (v - 32) * 5 / 9
+    if unit in _MILES:
+        return v * _MILE_KM
+    return v
+
+
+def group_values(claims: Sequence[Claim]) -> list[list[int]]:
+    """Indices of ``claims`` grouped by same answer; vague claims (no value) each stand alone.
+
+    Groups keep first-seen order; a claim joins the first group whose
+    representative it matches, the representative being the group's most
+    precise member so that chains of roundings cannot drift.
+    """
+    groups: list[list[int]] = []
+    reps: list[float] = []
+    for i, c in enumerate(claims):
+        v = base_value(c)  # a range compares by its lower bound
+        if v is None:
+            groups.append([i])
+            reps.append(math.nan)
+            continue
+        for g, rep in enumerate(reps):
+            if not math.isnan(rep) and same_value(v, rep):
+                groups[g].append(i)
+                if precision(v) < precision(rep):
+                    reps[g] = v
+                break
+        else:
+            groups.append([i])
+            reps.append(v)
+    return groups

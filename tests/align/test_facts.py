@@ -1,0 +1,155 @@
+"""Fact grouping on hand-built claims modelled on the Azovstal and Balasore coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parallax.align.embed import embed
+from parallax.align.facts import group_facts, voice_map
+from tests.align.helpers import article, claim
+
+MAY19 = dt.date(2022, 5, 19)
+MAY20 = dt.date(2022, 5, 20)
+
+
+def _azovstal() -> list:
+    a0 = article(
+        "a0",
+        "The Russian Defense Ministry said on Thursday that 1,730 Ukrainian soldiers have "
+        "surrendered since last Monday in the besieged Azovstal steel complex. Ukraine said "
+        "last week that more than a thousand soldiers, including 600 wounded, are present "
+        "in the complex.",
+        published=MAY19,
+    )
+    claim(
+        a0,
+        "1,730",
+        1730,
+        counted="Ukrainian soldiers",
+        predicate="surrendered",
+        source="Russian Defense Ministry",
+    )
+    claim(a0, "600", 600, counted="wounded", predicate="present", source="Ukraine")
+    a1 = article(
+        "a1",
+        "The Russian military said 1,730 Ukrainian troops have laid down their arms since "
+        "Monday. More than 900 Ukrainian fighters have been shipped off to a former prison "
+        "colony, the Kremlin said.",
+        published=MAY19,
+    )
+    claim(
+        a1,
+        "1,730",
+        1730,
+        counted="Ukrainian troops",
+        predicate="laid down their arms",
+        source="Russian military",
+    )
+    claim(
+        a1,
+        "900",
+        900,
+        counted="Ukrainian fighters",
+        predicate="shipped off",
+        qualifier="more than",
+        source="the Kremlin",
+    )
+    a2 = article(
+        "a2",
+        "At the moment, 1,908 Ukrainian fighters at Azovstal have laid down their arms, Sergei "
+        "Shoigu said on Friday. "
+        "He added that 177 civilians had been evacuated from the plant.",
+        published=MAY20,
+    )
+    claim(
+        a2,
+        "1,908",
+        1908,
+        counted="people",
+        predicate="laid down their arms",
+        source="Sergei Shoigu",
+    )
+    claim(a2, "177", 177, counted="civilians", predicate="evacuated", source="Sergei Shoigu")
+    a3 = article(
+        "a3",
+        "The Russian Defense Ministry said 2429 Ukrainian soldiers have surrendered at Azovstal "
+        "since May 16. The "
+        "ministry also put Ukraine's losses in the war at $5 billion.",
+        published=MAY20,
+    )
+    claim(a3, "2429", 2429, predicate="surrender", source="Russian Defense Ministry")
+    claim(a3, "$5 billion", 5e9, kind="money", unit="USD", counted="losses")
+    return [a0, a1, a2, a3]
+
+
+def _fact_of(facts: list, aid: str, value: float) -> set[tuple[str, float | None]]:
+    for f in facts:
+        keys = {(i.claim.aid, i.claim.value) for i in f.items}
+        if (aid, value) in keys:
+            return keys
+    raise AssertionError(f"no fact holds {aid}:{value}")
+
+
+def test_paraphrased_surrender_counts_form_one_fact() -> None:
+    facts = group_facts(_azovstal(), embed)
+    surrender = _fact_of(facts, "a0", 1730)
+    assert {("a1", 1730), ("a2", 1908), ("a3", 2429)} <= surrender
+
+
+def test_unrelated_counts_stay_apart() -> None:
+    facts = group_facts(_azovstal(), embed)
+    surrender = _fact_of(facts, "a0", 1730)
+    assert ("a2", 177) not in surrender
+    assert ("a0", 600) not in surrender
+    assert ("a1", 900) not in surrender
+
+
+def test_money_never_joins_people() -> None:
+    facts = group_facts(_azovstal(), embed)
+    money = _fact_of(facts, "a3", 5e9)
+    assert money == {("a3", 5e9)}
+
+
+def test_two_figures_of_one_sentence_never_share_a_fact() -> None:
+    a = article("x", "Officials said 200 police personnel and 60 ambulances were sent to the site.")
+    b = article("y", "Some 200 ambulances were sent to the crash site, officials said.")
+    claim(a, "200", 200, counted="police personnel", predicate="sent")
+    claim(a, "60", 60, counted="ambulances", predicate="sent")
+    claim(b, "200", 200, counted="ambulances", predicate="sent")
+    facts = group_facts([a, b], embed)
+    for f in facts:
+        aids = [i.claim.aid for i in f.items]
+        assert aids.count("x") <= 1
+
+
+def test_old_and_new_value_of_one_sentence_stay_one_fact() -> None:
+    a = article(
+        "x",
+        "Nielsen restated the audience, which jumped from 113.1 million to 115.1 million "
+        "viewers. Some 200 police and 60 ambulances were sent.",
+    )
+    b = article("y", "The game drew 113 million viewers, Nielsen said on Monday.")
+    claim(a, "113.1 million", 113.1e6, counted="viewers")
+    claim(a, "115.1 million", 115.1e6, counted="viewers")
+    claim(a, "200", 200, counted="police")
+    claim(a, "60", 60, counted="ambulances")
+    claim(b, "113 million", 113e6, counted="viewers")
+    facts = group_facts([a, b], embed)
+    viewers = _fact_of(facts, "x", 115.1e6)
+    assert {("x", 113.1e6), ("y", 113e6)} <= viewers
+    assert ("x", 60) not in _fact_of(facts, "x", 200)
+
+
+def test_wire_copies_and_chains_speak_with_one_voice() -> None:
+    arts = [
+        article("orig", "Officials said 83 bodies remain unidentified."),
+        article("copy", "Officials said 83 bodies remain unidentified.", duplicate_of="orig"),
+        article("copy2", "Officials said 83 bodies remain unidentified.", duplicate_of="copy"),
+        article("elsewhere", "83 bodies remain unidentified.", duplicate_of="not-loaded"),
+    ]
+    assert voice_map(arts) == {
+        "orig": "orig",
+        "copy": "orig",
+        "copy2": "orig",
+        "elsewhere": "not-loaded",
+    }

@@ -1,0 +1,134 @@
+"""Kinds and explanations of numeric facts, on hand-built value groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parallax.align.facts import make_items
+from parallax.align.kinds import judge
+from parallax.align.values import group_values
+from tests.align.helpers import article, claim
+
+JUNE3 = dt.date(2023, 6, 3)
+JUNE4 = dt.date(2023, 6, 4)
+
+
+def _judge(articles: list) -> tuple[str, str, list[list[float | None]]]:
+    items = make_items(articles)
+    groups = [[items[k] for k in g] for g in group_values([i.claim for i in items])]
+    v = judge(groups)
+    return v.kind, v.explanation, [[i.claim.value for i in g] for g in v.groups]
+
+
+def test_rising_toll_on_one_day_is_an_update_in_time_order() -> None:
+    a = article(
+        "a", "The death toll in the derailment has risen to 261, officials said.", published=JUNE3
+    )
+    b = article(
+        "b", "The death toll in the derailment has increased to 233 on Saturday.", published=JUNE3
+    )
+    c = article(
+        "c", "The toll rose sharply to 288 on June 3, the government said.", published=JUNE3
+    )
+    claim(a, "261", 261, counted="death toll")
+    claim(b, "233", 233, counted="death toll")
+    claim(c, "288", 288, counted="toll")
+    kind, why, groups = _judge([a, b, c])
+    assert kind == "numeric_update"
+    assert groups == [[233], [261], [288]]
+    assert "update, not a conflict" in why
+
+
+def test_same_day_different_figures_without_cue_are_a_conflict() -> None:
+    a = article(
+        "a", "More than 200 ambulances were sent to the site, the official said.", published=JUNE3
+    )
+    b = article(
+        "b", "Police and 60 ambulances were mobilised to the site on Friday.", published=JUNE3
+    )
+    claim(a, "200", 200, counted="ambulances", qualifier="more than")
+    claim(b, "60", 60, counted="ambulances")
+    kind, why, _ = _judge([a, b])
+    assert kind == "numeric_conflict"
+    assert "at most one of them can be right" in why  # exactly 60 excludes "more than 200"
+
+
+def test_lower_bounds_can_both_be_true() -> None:
+    a = article("a", "More than 900 Ukrainian fighters have been shipped off to a prison colony.")
+    b = article("b", "At least 959 soldiers from the steelworks were shipped off to Olenivka.")
+    claim(a, "900", 900, counted="fighters", qualifier="more than")
+    claim(b, "959", 959, counted="soldiers", qualifier="at least")
+    kind, why, _ = _judge([a, b])
+    assert kind == "numeric_conflict"
+    assert "Both can be true" in why
+
+
+def test_rounded_agreement_is_consensus_and_wire_copy_is_one_voice() -> None:
+    a = article("a", "Nvidia said revenue was $13.51 billion for the quarter.", published=JUNE3)
+    b = article("b", "Revenue came in at $13.5 billion, the company said.", published=JUNE3)
+    claim(a, "$13.51 billion", 13.51e9, kind="money", unit="USD", counted="revenue")
+    claim(b, "$13.5 billion", 13.5e9, kind="money", unit="USD", counted="revenue")
+    kind, _, groups = _judge([a, b])
+    assert kind == "consensus" and len(groups) == 1
+
+    copy = article(
+        "c",
+        "Nvidia said revenue was $13.51 billion for the quarter.",
+        published=JUNE3,
+        duplicate_of="a",
+    )
+    claim(copy, "$13.51 billion", 13.51e9, kind="money", unit="USD", counted="revenue")
+    a2 = article("a", "Nvidia said revenue was $13.51 billion for the quarter.", published=JUNE3)
+    claim(a2, "$13.51 billion", 13.51e9, kind="money", unit="USD", counted="revenue")
+    kind, why, _ = _judge([a2, copy])
+    assert kind == "unique_coverage"
+    assert "Only" in why
+
+
+def test_part_of_a_total_is_scope() -> None:
+    a = article(
+        "a",
+        "In total, 2,429 soldiers have surrendered since Monday, the ministry said.",
+        published=JUNE4,
+    )
+    b = article(
+        "b", "The last group of 531 people surrendered today, the spokesman said.", published=JUNE4
+    )
+    claim(a, "2,429", 2429, counted="soldiers", predicate="surrendered")
+    claim(b, "531", 531, counted="people", predicate="surrendered")
+    kind, why, groups = _judge([a, b])
+    assert kind == "scope"
+    assert groups[0] == [2429]
+    assert "do not contradict" in why
+
+
+def test_text_dates_that_follow_each_other_make_an_update() -> None:
+    a = article(
+        "a",
+        "Payrolls grew by 223,000 in December, the first estimate said.",
+        published=dt.date(2023, 1, 6),
+    )
+    b = article(
+        "b", "December payrolls stood at 260,000 in the new report.", published=dt.date(2023, 2, 3)
+    )
+    ca = claim(a, "223,000", 223000, counted="payrolls")
+    cb = claim(b, "260,000", 260000, counted="payrolls")
+    ca.as_of_basis = cb.as_of_basis = "'January 6'"
+    kind, _, groups = _judge([b, a])
+    assert kind == "numeric_update"
+    assert groups == [[223000], [260000]]
+
+
+def test_figures_from_opposed_claimants_are_attribution() -> None:
+    a = article("a", "The interior ministry said 1.28 million people demonstrated on Tuesday.")
+    b = article("b", "The CGT union put the number of protesters at 3.5 million nationwide.")
+    claim(a, "1.28 million", 1.28e6, counted="people", source="the interior ministry")
+    claim(b, "3.5 million", 3.5e6, counted="protesters", source="CGT union")
+    kind, why, _ = _judge([a, b])
+    assert kind == "attribution"
+    assert "who is counting" in why
+    # One claimant on both sides makes it a plain conflict again.
+    c = article("c", "The interior ministry later put the number at 3.5 million protesters.")
+    claim(c, "3.5 million", 3.5e6, counted="protesters", source="interior ministry")
+    kind, _, _ = _judge([a, b, c])
+    assert kind == "numeric_conflict"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from parallax.align.values import base_value, precision, same_value, unit_family
+from parallax.models import Claim
+
+
+@pytest.mark.parametrize(
+    ("value", "step"),
+    [(7_180_000, 10_000), (288, 1), (3.4, 0.1), (1000, 1000), (13.51e9, 1e7), (0, 1)],
+)
+def test_precision_reads_the_rounding_step(value: float, step: float) -> None:
+    assert precision(value) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(7_180_000, 7_176_141), (1000, 1091), (1200, 1175), (1730, 1730.0), (11.2e9, 11.22e9)],
+)
+def test_rounded_figures_are_the_same_answer(a: float, b: float) -> None:
+    assert same_value(a, b) and same_value(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [(1730, 1908), (233, 261), (900, 959), (1000, 1300), (-5, 5)])
+def test_different_figures_are_different_answers(a: float, b: float) -> None:
+    assert not same_value(a, b)
+
+
+def _measure(value: float, unit: str) -> Claim:
+    return Claim(
+        id="c",
+        aid="a",
+        sent_start=0,
+        sent_end=1,
+        char_start=0,
+        char_end=1,
+        text="x",
+        value=value,
+        unit=unit,
+        kind="measure",
+    )
+
+
+def test_unit_spellings_share_a_family() -> None:
+    families = {unit_family(_measure(1.48, u)) for u in ("°C", "c", "degrees Celsius", "degrees")}
+    assert families == {"temperature"}
+    assert unit_family(_measure(20, "miles")) == unit_family(_measure(32, "km")) == "distance"
+    assert unit_family(_measure(7.8, "magnitude")) == "magnitude"
+
+
+def test_fahrenheit_anomalies_and_temperatures_convert_to_celsius() -> None:
+    assert base_value(_measure(0.27, "degrees Fahrenheit")) == pytest.approx(0.15)
+    assert same_value(base_value(_measure(2.12, "°F")) or 0, 1.18)
+    assert base_value(_measure(58.96, "degrees Fahrenheit")) == pytest.approx(14.98, abs=0.01)
