@@ -84,7 +84,7 @@ def analyze_command(
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     console.print(f"[dim]time: {timing}[/]")
     for path in write_report(result.report, json_out, md_out, html_out):
-        console.print(f"wrote {path}")
+        console.print(f"wrote {path.resolve()}")
 
 
 def register(app: typer.Typer) -> None:
