@@ -106,3 +106,109 @@ def test_offsets_hold_on_all_real_articles(
             if c.source_span:
                 assert a.text[c.source_span[0] : c.source_span[1]].strip()
     assert n > 300
+
+
+def _sources(text: str) -> dict[float | None, str | None]:
+    art = extract_article(make(text, dt.date(2023, 2, 3)))
+    return {c.value: c.source for c in art.claims}
+
+
+def test_publisher_of_data_is_the_source() -> None:
+    got = _sources(
+        "Analysts had estimated just $12.5 billion, according to data compiled by Bloomberg. "
+        "The US economy added 517,000 jobs in January, according to new data released "
+        "Friday by the Bureau of Labor Statistics."
+    )
+    assert got[12.5e9] == "Bloomberg"
+    assert got[517000] is not None and "Bureau of Labor Statistics" in got[517000]
+
+
+def test_a_forecast_belongs_to_its_owner_not_the_reporter() -> None:
+    got = _sources(
+        "Nvidia reported revenue of $13.51 billion, beating Refinitiv's forecast of $11.22 billion."
+    )
+    assert got[13.51e9] == "Nvidia"
+    assert got[11.22e9] == "Refinitiv"
+
+
+def test_generic_company_noun_resolves_to_the_named_organisation() -> None:
+    got = _sources(
+        "Nvidia said on Wednesday that demand for its chips was soaring.\n\n"
+        "The company generated revenue of $13.51 billion."
+    )
+    assert got[13.51e9] == "Nvidia"
+
+
+def test_speaker_carries_within_a_paragraph_but_not_across() -> None:
+    got = _sources(
+        "At least 275 people were killed in the crash. The toll was revised down from 288 "
+        "after some bodies were counted twice, said chief secretary Pradeep Jena.\n\n"
+        "Some 40 trains were cancelled."
+    )
+    assert got[275] is not None and "Pradeep Jena" in got[275]
+    assert got[40] is None
+
+
+def test_labels_relative_pronouns_and_data_providers() -> None:
+    got = _sources(
+        "Odisha Train Accident: Chief Secretary PK Jena said the death count stands at 233."
+    )
+    assert got[233] is not None and "Jena" in got[233]
+    got = _sources(
+        "The Railway Board said only one train met with an accident that claimed the lives "
+        "of 275 passengers."
+    )
+    assert got[275] == "The Railway Board"
+    got = _sources(
+        "The combined death toll from figures provided by the White Helmets equals about 1,930."
+    )
+    assert got[1930] is not None and "White Helmets" in got[1930]
+
+
+def test_owner_of_the_data_speaks_for_it() -> None:
+    assert _sources("Nielsen's figures show 113 million people watched.")[113e6] == "Nielsen"
+    got = _sources("Data released by the Labor Department showed payrolls rose 517,000.")
+    assert got[517000] == "the Labor Department"
+
+
+def test_figures_owned_by_the_subject_organisation() -> None:
+    got = _sources("Earnings per share for Nvidia reached $2.70, compared to an estimated $2.09.")
+    assert got[2.7] == "Nvidia"
+    assert got[2.09] is None
+
+
+def test_dateline_wire_credit_is_not_a_source() -> None:
+    # The gold credits a wire only when the text attributes to it ("per the AP").
+    assert _sources("WASHINGTON (AP) — The economy added 517,000 jobs in January.") == {
+        517000: None
+    }
+    got = _sources("(Newser) – America's employers added 517,000 jobs in January, per the AP.")
+    assert got[517000] == "the AP"
+
+
+def test_that_day_takes_the_day_of_the_sentence_before() -> None:
+    art = extract_article(
+        make(
+            "The first protests were held on January 31. That day, the ministry counted "
+            "1.27 million demonstrators.",
+            dt.date(2023, 3, 7),
+        )
+    )
+    (c,) = art.claims
+    assert c.as_of == dt.date(2023, 1, 31), c.as_of_basis
+
+
+def test_undated_article_borrows_only_the_year_of_its_siblings() -> None:
+    dated = make("Employers added 517,000 jobs in January, the BLS said.", dt.date(2023, 2, 3))
+    undated = make("Payrolls rose by 517,000 in January. Another 20 jobs went.", aid="u")
+    extract_event([dated, undated])
+    by = {c.value: c for c in undated.claims}
+    assert by[517000].as_of == dt.date(2023, 1, 31)
+    assert by[20].as_of is None
+
+
+def test_possessive_parsed_as_modifier_still_owns_the_forecast() -> None:
+    got = _sources(
+        "Nvidia reported earnings of $2.70, beating the Refinitiv’s expectation of $2.09."
+    )
+    assert got[2.09] == "Refinitiv"

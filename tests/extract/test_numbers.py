@@ -93,3 +93,25 @@ def test_years_are_flagged_for_the_parser() -> None:
 def test_lists_and_changes_are_not_ranges() -> None:
     text = "revised from 256,000 to 290,000 and 223,000 and 260,000"
     assert [f.value for f in find_figures(text)] == [256000, 290000, 223000, 260000]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "kind"),
+    [
+        ("Tinubu got 8, 794,726 votes", "8, 794,726", 8794726, "count"),
+        ("the 24,025, 940 total valid votes", "24,025, 940", 24025940, "count"),
+        ("four out of five trains were cancelled", "four out of five", 80, "percent"),
+        ("suspension of 4 out of 5 trains", "4 out of 5", 80, "percent"),
+        ("1 in 5 adults", "1 in 5", 20, "percent"),
+    ],
+)
+def test_stray_spaces_and_shares(text: str, span: str, value: float, kind: str) -> None:
+    got = one(text)
+    assert (got[0], got[4]) == (span, kind)
+    assert got[1] == pytest.approx(value)
+
+
+def test_a_spaced_comma_after_a_date_is_not_a_thousands_group() -> None:
+    figs = find_figures("On June 3, 500,000 people marched")
+    assert [f.value for f in figs] == [500000]
+    assert [f.value for f in find_figures("two in 20 years")] == [2, 20]

@@ -9,6 +9,8 @@ that introduces them.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +57,7 @@ SPEECH_LEMMAS = frozenset(
         "put",
         "calculate",
         "count",
+        "tally",
         "record",
         "register",
         "mention",
@@ -94,6 +97,48 @@ _ESTIMATE_NOUNS = frozenset(
     ]
 )
 _PREPOSITIONAL = ("according", "per")
+_COMPARISON = frozenset(["compared", "versus", "vs", "vs.", "than", "against"])
+_RELATIVE = frozenset(["that", "which", "who", "whom", "whose"])
+# "added 517,000 jobs", "posted a loss": with a direct object these verbs report a
+# change in the world, not speech, and their subject is no source.
+_OBJECT_NOT_SPEECH = frozenset(["add", "post", "register"])
+# "according to data released by the BLS": the data is nobody; its publisher is the source.
+_DATA_NOUNS = frozenset(
+    [
+        "data",
+        "figures",
+        "figure",
+        "estimates",
+        "estimate",
+        "statistics",
+        "numbers",
+        "report",
+        "reports",
+        "analysis",
+        "research",
+        "survey",
+        "consensus",
+    ]
+)
+# "the company said", "the agency confirmed": a generic noun standing for an
+# organisation the article has already named.
+_GENERIC_ORG = frozenset(
+    [
+        "company",
+        "firm",
+        "chipmaker",
+        "corporation",
+        "corporate",
+        "group",
+        "agency",
+        "network",
+        "broadcaster",
+        "organisation",
+        "organization",
+        "body",
+        "bureau",
+    ]
+)
 _OPEN_QUOTES = '“"«'
 _TRIM = " ,;:-–—\"“”'’(“"
 
@@ -106,18 +151,22 @@ class Speaker:
     start: int
     end: int
     person: bool
+    named: bool = False
 
 
 def _trimmed_phrase(head: Token, offset: int) -> Speaker | None:
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc") and child.i > head.i:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "case") and child.i > head.i:
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
     if not toks:
         return None
     doc = head.doc
     start_i, end_i = toks[0].i, toks[-1].i + 1
+    colons = [t.i for t in doc[start_i:end_i] if t.text == ":" and t.i < head.i]
+    if colons:
+        start_i = colons[-1] + 1  # "Odisha Train Accident: Chief Secretary PK Jena said"
     while start_i < end_i and (doc[start_i].is_punct or doc[start_i].lower_ in ("and", "but")):
         start_i += 1
     while end_i > start_i and doc[end_i - 1].is_punct:
@@ -130,7 +179,28 @@ def _trimmed_phrase(head: Token, offset: int) -> Speaker | None:
         return None
     s = span.start_char + span.text.index(text)
     person = any(e.label_ == "PERSON" for e in span.ents) or head.lower_ in _PERSON_PRONOUNS
-    return Speaker(text, offset + s, offset + s + len(text), person)
+    named = any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in span)
+    return Speaker(text, offset + s, offset + s + len(text), person, named)
+
+
+def _publisher(noun: Token) -> Token:
+    """The owner of "data compiled by Bloomberg", "estimates on Refinitiv", "data from X"."""
+    if noun.lemma_.lower() not in _DATA_NOUNS and noun.lower_ not in _DATA_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "on", "of"):
+            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
+            if pobj and not pobj[0].like_num:
+                return pobj[0]
+        if child.dep_ == "acl":
+            for gc in child.subtree:
+                if gc.dep_ in ("agent", "prep") and gc.lower_ in ("by", "from"):
+                    pobj = [c for c in gc.children if c.dep_ == "pobj"]
+                    if pobj:
+                        return pobj[0]
+    return noun
 
 
 def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
@@ -143,7 +213,7 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
                 c for c in tok.children if c.dep_ == "pobj"
             ]
             if pobj:
-                spk = _trimmed_phrase(pobj[0], offset)
+                spk = _trimmed_phrase(_publisher(pobj[0]), offset)
                 if spk:
                     out.append((tok, spk))
             continue
@@ -159,9 +229,21 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
         is_give = tok.lemma_.lower() == "give"
         if is_give and tok.head.lower_ not in _FIGURE_NOUNS:
             continue
+        if any(c.dep_ == "prt" for c in tok.children) or (
+            tok.lemma_.lower() in _OBJECT_NOT_SPEECH and any(c.dep_ == "dobj" for c in tok.children)
+        ):
+            continue  # "showed up", "added 517,000 jobs"
         for child in tok.children:
+            if child.dep_ == "nsubj" and child.lower_ in _RELATIVE:
+                continue  # "an accident that claimed 275 lives": "that" reports nothing
+            after = child.right_edge.i + 1
+            if child.dep_ == "nsubj" and (
+                child.right_edge.text == ":"
+                or (after < len(tok.doc) and tok.doc[after].text == ":")
+            ):
+                continue  # "Odisha Train Accident: PK Jena said": a headline label
             if child.dep_ in ("nsubj",) and not is_give:
-                spk = _trimmed_phrase(child, offset)
+                spk = _trimmed_phrase(_publisher(child), offset)
                 if spk:
                     out.append((tok, spk))
             elif child.dep_ == "agent":
@@ -177,10 +259,26 @@ def _is_pronoun(spk: Speaker) -> bool:
     return spk.text.lower() in _PERSON_PRONOUNS | _OTHER_PRONOUNS
 
 
-def _resolve(spk: Speaker, history: list[Speaker]) -> Speaker:
-    """Map "he"/"it"/"the ministry" to the last named speaker that fits."""
+def _is_generic_org(spk: Speaker) -> bool:
+    words = spk.text.lower().replace("’s", "").replace("'s", "").split()
+    return not spk.named and bool(words) and words[-1] in _GENERIC_ORG and len(words) <= 6
+
+
+def _resolve(spk: Speaker, history: list[Speaker], orgs: list[Speaker] | None = None) -> Speaker:
+    """Map "he"/"it"/"the ministry"/"the company" to the last named speaker that fits."""
     low = spk.text.lower()
     words = low.split()
+    if _is_generic_org(spk):
+        for prev in reversed(history):
+            if prev.named and not prev.person:
+                return prev
+        if orgs:
+            # The most mentioned organisation so far: spaCy tags headlines and stray
+            # capitalised phrases as ORG too, but only the subject of the story recurs.
+            counts = Counter(o.text for o in orgs)
+            best = max(counts.values())
+            return next(o for o in reversed(orgs) if counts[o.text] == best)
+        return spk
     if low in _PERSON_PRONOUNS:
         for prev in reversed(history):
             if prev.person:
@@ -208,7 +306,18 @@ class Attributor:
 
     def __init__(self) -> None:
         self.history: list[Speaker] = []
+        self.orgs: list[Speaker] = []
         self._intro: Speaker | None = None
+
+    def resolve(self, spk: Speaker) -> Speaker:
+        """A generic "the company" stands for the organisation the article already named."""
+        return _resolve(spk, self.history, self.orgs) if _is_generic_org(spk) else spk
+
+    def _see_orgs(self, sent: Span, offset: int) -> None:
+        for ent in sent.ents:
+            if ent.label_ == "ORG":
+                start = offset + ent.start_char
+                self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
 
     def paragraph(self, doc: Doc, offset: int) -> dict[int, list[tuple[int, Speaker]]]:
         """Speakers per sentence start (token index), as (token index of verb, speaker)."""
@@ -219,14 +328,17 @@ class Attributor:
             pairs = []
             for verb, spk in _speech_subjects(sent, offset):
                 resolved = (
-                    _resolve(spk, self.history)
-                    if _is_pronoun(spk) or spk.text[:4].lower() in ("the ", "this")
+                    _resolve(spk, self.history, self.orgs)
+                    if _is_pronoun(spk)
+                    or spk.text[:4].lower() in ("the ", "this")
+                    or _is_generic_org(spk)
                     else spk
                 )
                 if not _is_pronoun(resolved):
                     self.history.append(resolved)
                 pairs.append((verb.i, resolved))
             found.append(pairs)
+            self._see_orgs(sent, offset)
         quoted = _opens_quote(doc.text)
         for k, sent in enumerate(sents):
             pairs = found[k]
@@ -247,21 +359,44 @@ class Attributor:
 
 
 def pick_speaker(pairs: list[tuple[int, Speaker]], fig_root: Token) -> Speaker | None:
-    """Prefer the speech verb governing the figure, then the nearest one."""
+    """Prefer "according to"/"per", then the outermost speech verb governing the figure,
+    then the nearest one.
+
+    "Analysts had estimated $12.5 billion, according to data compiled by Bloomberg" and
+    "Analysts expected 187,000, notes the Wall Street Journal" both report someone's
+    expectation through a publisher; the reader's source is the publisher, the
+    attribution that frames the whole sentence. A named speaker keeps the figure
+    ("According to the AP, spokeswoman Konashenko said ..."): the wire only relays it.
+    """
     if not pairs:
         return None
     doc = fig_root.doc
-    for vi, spk in pairs:
-        if vi >= 0 and doc[vi].is_ancestor(fig_root) and doc[vi].lower_ not in _PREPOSITIONAL:
-            return spk
+    preps = [s for vi, s in pairs if vi >= 0 and doc[vi].lower_ in _PREPOSITIONAL]
     verbs = [(vi, s) for vi, s in pairs if vi < 0 or doc[vi].lower_ not in _PREPOSITIONAL]
+    if preps and not any(s.named for _, s in verbs):
+        return preps[-1]
+    governing = [(vi, s) for vi, s in verbs if vi >= 0 and doc[vi].is_ancestor(fig_root)]
+    if governing:
+        outer = [
+            (vi, s)
+            for vi, s in governing
+            if not any(wi != vi and doc[wi].is_ancestor(doc[vi]) for wi, _ in governing)
+        ]
+        return (outer or governing)[0][1]
     pool = verbs or pairs
     return min(pool, key=lambda p: abs(p[0] - fig_root.i) if p[0] >= 0 else 0)[1]
 
 
+def _is_possessor(tok: Token) -> bool:
+    """ "Refinitiv's" in "the Refinitiv's expectation" is parsed as nmod + case, not poss."""
+    return tok.dep_ == "poss" or (
+        tok.dep_ in ("nmod", "compound") and any(c.dep_ == "case" for c in tok.children)
+    )
+
+
 def _phrase_speaker(tok: Token, offset: int) -> Speaker | None:
     for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ not in _PERSON_PRONOUNS | {"its", "their"}:
+        if _is_possessor(child) and child.lower_ not in _PERSON_PRONOUNS | {"its", "their"}:
             return _trimmed_phrase(child, offset)
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -270,9 +405,9 @@ def _phrase_speaker(tok: Token, offset: int) -> Speaker | None:
     return None
 
 
-def owner_speaker(fig_root: Token, offset: int) -> Speaker | None:
-    """Fallback when no one is said to speak: "Refinitiv's forecast of $12.61 billion" is
-    Refinitiv's figure, and "Nvidia's revenue rose to $13.51 billion" is Nvidia's."""
+def estimate_owner(fig_root: Token, offset: int) -> Speaker | None:
+    """Whose forecast a figure is: "beating Refinitiv's expectation of $2.09" quotes
+    Refinitiv even inside "Nvidia reported ...", so this outranks the sentence's speaker."""
     cur = fig_root
     for _ in range(4):
         if cur.lemma_.lower() in _ESTIMATE_NOUNS or cur.lower_ in _ESTIMATE_NOUNS:
@@ -282,12 +417,67 @@ def owner_speaker(fig_root: Token, offset: int) -> Speaker | None:
         if cur.head is cur:
             break
         cur = cur.head
+    return None
+
+
+def owner_speaker(
+    fig_root: Token, offset: int, resolve: Callable[[Speaker], Speaker] | None = None
+) -> Speaker | None:
+    """Fallback when no one is said to speak: "Refinitiv's forecast of $12.61 billion" is
+    Refinitiv's figure, and "Nvidia's revenue rose to $13.51 billion" is Nvidia's; so are
+    "earnings per share for Nvidia reached $2.70" and "the company generated $13.51
+    billion" once "the company" is resolved to the organisation the article names."""
+    spk = estimate_owner(fig_root, offset)
+    if spk:
+        return spk
+    cur = fig_root
+    path = [cur]
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        path.append(cur)
     verb = cur if cur.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None
+    if any(t.lower_ in _COMPARISON for t in path) or any(
+        c.lower_ in ("estimated", "expected", "forecast") for c in fig_root.children
+    ):
+        return None  # "reached $2.70, compared to an estimated $2.09": someone else's figure
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for sub in child.children:
-                if sub.dep_ == "poss" and sub.ent_type_ == "ORG":
-                    return _trimmed_phrase(sub, offset)
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for sub in child.children:
+            if sub.dep_ == "poss" and sub.ent_type_ == "ORG":
+                return _trimmed_phrase(sub, offset)
+        for sub in child.subtree:
+            # "the toll from figures provided by the White Helmets equals 1,930"
+            if sub is not child and sub.lower_ in _DATA_NOUNS:
+                owner = _publisher(sub)
+                if owner is not sub:
+                    return _trimmed_phrase(owner, offset)
+        if resolve is None:
+            continue
+        owners = [child] + [
+            c
+            for sub in child.subtree
+            if sub.dep_ == "prep" and sub.lower_ == "for"
+            for c in sub.children
+            if c.dep_ == "pobj"
+        ]
+        owners += [sub for o in list(owners) for sub in o.children if sub.dep_ == "poss"]
+        for owner in owners:
+            if owner.lower_ in _PERSON_PRONOUNS | {"its", "their"}:
+                continue
+            spk = _trimmed_phrase(owner, offset)
+            if spk is None:
+                continue
+            if _is_generic_org(spk):
+                got = resolve(spk)
+                if got is not spk:
+                    return got
+            elif owner is not child and owner.ent_type_ == "ORG":
+                # The subject itself ("Nvidia posted ...") is not enough: "Nvidia's
+                # stock jumped 9%" is the market's figure, not Nvidia's statement.
+                return spk
     return None

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 
-from parallax.extract.attribution import Attributor, owner_speaker, pick_speaker
+from spacy.tokens import Doc
+
+from parallax.extract.attribution import (
+    Attributor,
+    Speaker,
+    estimate_owner,
+    owner_speaker,
+    pick_speaker,
+)
 from parallax.extract.dates import infer_dates
 from parallax.extract.figures import figures_in
 from parallax.extract.speakers import normalise_speakers
 from parallax.extract.timing import claim_as_of
-from parallax.models import Article, Claim
+from parallax.models import Article, Claim, Sentence
 from parallax.nlp.pipeline import Paragraph, parse_articles, sentences_of
 
 
@@ -26,8 +36,11 @@ def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) ->
             stext = sent.text.strip()
             s_start = off + sent.start_char + sent.text.index(stext)
             c_start, c_end = off + item.figure.start, off + item.figure.end
-            spk = pick_speaker(speakers.get(sent.start, []), span.root) or owner_speaker(
-                span.root, off
+            spk = (
+                estimate_owner(span.root, off)
+                or pick_speaker(speakers.get(sent.start, []), span.root)
+                or owner_speaker(span.root, off, attributor.resolve)
+                or paragraph_speaker(doc, speakers, sent.start)
             )
             fig = item.figure
             claims.append(
@@ -56,11 +69,83 @@ def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) ->
     return claims
 
 
-def assign_as_of(article: Article, claims: Sequence[Claim] | None = None) -> None:
+# Verbs that report a fact and so vouch for the neighbouring sentences too; "expect",
+# "estimate" and "show" speak only for their own clause.
+_REPORTING = frozenset(
+    ["say", "tell", "report", "announce", "confirm", "add", "state", "note", "according", "per"]
+)
+# Speakers that are documents or quantities rather than agents ("Friday's report").
+_NOT_AGENTS = frozenset(["report", "reports", "data", "figures", "jobs", "numbers", "findings"])
+
+
+def paragraph_speaker(
+    doc: Doc, speakers: dict[int, list[tuple[int, Speaker]]], sent_start: int
+) -> Speaker | None:
+    """A paragraph is one source's account: "X said on Tuesday. The toll rose to 288." and
+    "At least 275 were killed. The toll was revised down from 288, said X." both give X's
+    figures, so a sentence with no speaker of its own takes the nearest one in its
+    paragraph, the one before it first. Only a named source reporting facts carries
+    over: "analysts expect", "polls show" and "the findings said" speak for themselves."""
+
+    def carries(pair: tuple[int, Speaker]) -> bool:
+        vi, spk = pair
+        if not (spk.named or spk.person) or vi < 0:
+            return False
+        if spk.text.split()[-1].lower() in _NOT_AGENTS:
+            return False
+        verb = doc[vi]
+        return verb.lemma_.lower() in _REPORTING or verb.lower_ in _REPORTING
+
+    before = [p for k, ps in speakers.items() if k < sent_start for p in ps if carries(p)]
+    if before:
+        return before[-1][1]
+    after = [p for k, ps in sorted(speakers.items()) if k > sent_start for p in ps if carries(p)]
+    return after[0][1] if after else None
+
+
+# "That day, the ministry counted 1.27 million": the day is the one the sentence before names.
+_ANAPHORIC_TIME = re.compile(
+    r"\b(?:that|the same) (?:day|date|morning|evening|night)\b|\bat the time\b", re.IGNORECASE
+)
+
+
+def _previous_sentence(article: Article, start: int) -> Sentence | None:
+    """The sentence before, if it is in the same paragraph (no blank line between)."""
+    prev = None
+    for s in article.sentences:
+        if s.start >= start:
+            break
+        prev = s
+    if prev is None or "\n\n" in article.text[prev.end : start].replace("\r", ""):
+        return None
+    return prev
+
+
+def assign_as_of(
+    article: Article, claims: Sequence[Claim] | None = None, anchor: dt.date | None = None
+) -> None:
     """(Re)compute ``as_of`` once the article date is known or has been inferred."""
-    for c in article.claims if claims is None else claims:
+    todo = article.claims if claims is None else claims
+    for c in todo:
         sent = article.text[c.sent_start : c.sent_end]
-        c.as_of, c.as_of_basis = claim_as_of(sent, c.char_start - c.sent_start, article.published)
+        others = [
+            o.char_start - c.sent_start
+            for o in todo
+            if o.sent_start == c.sent_start and o.char_start != c.char_start
+        ]
+        c.as_of, c.as_of_basis = claim_as_of(
+            sent,
+            c.char_start - c.sent_start,
+            article.published,
+            others=others,
+            anchor=anchor,
+        )
+        if _ANAPHORIC_TIME.search(sent) and c.as_of_basis in ("article date", None):
+            prev = _previous_sentence(article, c.sent_start)
+            if prev is not None:
+                got, why = claim_as_of(prev.text, len(prev.text), article.published, anchor=anchor)
+                if got is not None and why != "article date":
+                    c.as_of, c.as_of_basis = got, f"{why}, from the previous sentence"
 
 
 def extract_article(article: Article) -> Article:
@@ -79,9 +164,11 @@ def extract_event(
     if infer:
         undated = [a for a in articles if a.published is None]
         infer_dates(articles)
+        dates = sorted(a.published for a in articles if a.published is not None)
         for art in undated:
-            if art.published is not None:
-                assign_as_of(art)
+            # Still undated: calendar expressions can still be placed, with the year of
+            # the event's other articles.
+            assign_as_of(art, anchor=None if art.published else (dates[-1] if dates else None))
     if normalise:
         normalise_speakers(articles)
     return list(articles)

@@ -134,7 +134,12 @@ _MEASURES = (
     r"megawatts|gigawatts|MW|GW|degrees Celsius|degrees Fahrenheit|degrees|°C|°F|C|F|magnitude|"
     r"basis points|bps|points"
 )
-_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# The second alternative takes a stray space after a thousands comma ("8, 794,726",
+# "24,025, 940"), as long as one comma in the number is unspaced.
+_NUM = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|(?<!\d)\d{1,3}(?:,\s?\d{3})*,\d{3}(?:,\s?\d{3})*(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+)
 _SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
 _WORDNUM = (
     rf"(?:(?:{_SMALL_RE})(?:-(?:{_SMALL_RE}))?|a|an)"
@@ -226,7 +231,7 @@ class Figure:
 
 
 def _num(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(re.sub(r",\s?", "", s))
 
 
 def _word_value(words: str) -> float | None:
@@ -332,12 +337,58 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+_RATIO_TERM = rf"\d{{1,3}}|{_SMALL_RE}"
+# "four out of five trains", "1 in 5 adults": a share, compared as a percentage.
+_RATIO = re.compile(
+    rf"\b(?P<a>{_RATIO_TERM})\s+(?:out\s+of|in)\s+(?P<b>{_RATIO_TERM})\b(?!\s*(?:%|percent))",
+    re.IGNORECASE,
+)
+
+
+def _term(s: str) -> float | None:
+    return float(s) if s.isdigit() else _SMALL_VAL.get(s.lower())
+
+
+def _ratios(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _RATIO.finditer(text):
+        a, b = _term(m.group("a")), _term(m.group("b"))
+        if a is None or b is None or not 0 < a < b <= 100:
+            continue
+        if m.group("a").isdigit() != m.group("b").isdigit():
+            continue  # "two in 20 years" mixes a count and a span, not a share
+        if _TIME_FRAME_AFTER.match(text[m.end() :]):
+            continue
+        value = float(f"{100 * a / b:.12g}")
+        out.append(
+            Figure(m.start(), m.end(), value, None, "%", "percent", None, False, False, False)
+        )
+    return out
+
+
 def find_figures(text: str) -> list[Figure]:
     """All candidate figures in ``text`` (one paragraph), left to right."""
+    ratios = _ratios(text)
+    out: list[Figure] = [
+        f
+        for f in _find_figures(text)
+        if not any(r.start < f.end and f.start < r.end for r in ratios)
+    ]
+    return sorted(out + ratios, key=lambda f: f.start)
+
+
+def _find_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     pos = 0
     while (m := _FIGURE.search(text, pos)) is not None:
         pos = m.end() if m.end() > m.start() else m.start() + 1
+        num = m.group("num") or ""
+        if re.search(r",\s", num) and _MONTH_BEFORE.search(
+            text[max(0, m.start() - 12) : m.start()]
+        ):
+            # "June 3, 500,000 people": the spaced comma ends a date, not a thousands group.
+            pos = m.start("num") + num.index(",") + 1
+            continue
         rsep = (m.group("rsep") or "").lower()
         if (rsep == "and" and (m.group("qual") or "").lower() != "between") or (
             rsep == "to" and re.search(r"\bfrom\s+$", text[max(0, m.start() - 6) : m.start()])

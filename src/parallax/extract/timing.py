@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -31,7 +32,7 @@ TIME_EXPR = re.compile(
     r"|(?P<lastweek>\blast week\b)"
     r"|(?P<nth>\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b)"
     r"|(?P<inyear_expr>\b(?:in|during|for)\s+(?P<inyear>(?:19|20)\d\d)\b(?!\s*,?\s*\d))"
-    r"|(?P<md>\b(?P<inm>(?:in|during|for)\s+)?"
+    r"|(?P<md>\b(?P<inm>(?:in|during|for|as of)\s+)?"
     r"(?:(?P<edge>end|beginning|start|middle) of (?:last )?)?(?P<lastm>last )?"
     rf"(?P<month>{_MONTH_RE})\.?(?:\s+(?P<mday>\d{{1,2}})(?!\d|,\d)(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b)"
@@ -114,20 +115,95 @@ def resolve(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str] | Non
     return None
 
 
+# Clause breaks: "288 on June 3 but on Sunday ... 275", "288 on June 3, while 1,091".
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|\s[–—]\s", re.IGNORECASE)
+# A time that dates the event a noun names, not the figure: "the quake that struck on
+# Monday has killed 11,000", "the accident Friday night killed 261", "Monday's quake".
+_EVENT_NOUNS = (
+    r"(?:accident|crash|collision|disaster|tragedy|quake|earthquake|tremor|attack|blast|"
+    r"explosion|fire|storm|flood|game|match|election|vote|strike|protest|show)s?"
+)
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:that|which)\s+(?:\w+\s+){0,2}(?:occurred|struck|hit|happened|took place|"
+    r"met with|began|started|rocked)\b[^,;.]*$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_TIME = re.compile(rf"\b{_EVENT_NOUNS}\s+(?:on\s+)?$", re.IGNORECASE)
+_EVENT_POSSESSIVE = re.compile(rf"^['’]s\s+(?:[\w.-]+\s+){{0,2}}{_EVENT_NOUNS}\b", re.IGNORECASE)
+# "0.17°C higher than in 2016": the year after "than" is the baseline, not the figure's.
+_BASELINE = re.compile(r"\b(?:than|compared (?:to|with)|from)\s+(?:(?:in|on)\s+)?$", re.I)
+# Expressions that name a calendar period by themselves, placeable without the article date.
+_ABSOLUTE = ("md", "inyear_expr")
+_REVISED = re.compile(r"\brevis(?:ed|ion|ions)\b", re.IGNORECASE)
+
+
+def _describes_other(sentence: str, m: re.Match[str], after: bool, fig_start: int) -> bool:
+    before = sentence[max(0, m.start() - 80) : m.start()]
+    if _EVENT_CLAUSE.search(before) or _BASELINE.search(before):
+        return True
+    # "The accident Friday night killed 261": a dated event ahead of a running toll.
+    # "took part in protests on January 31" (after the figure) or "the protest Jan. 19
+    # when a million joined" date the figure itself.
+    between = sentence[m.end() : fig_start]
+    return (
+        not after
+        and not re.search(r"\bwhen\b", between, re.IGNORECASE)
+        and bool(_EVENT_NOUN_TIME.search(before) or _EVENT_POSSESSIVE.match(sentence[m.end() :]))
+    )
+
+
 def claim_as_of(
-    sentence: str, fig_start: int, base: dt.date | None
+    sentence: str,
+    fig_start: int,
+    base: dt.date | None,
+    *,
+    others: Sequence[int] = (),
+    anchor: dt.date | None = None,
 ) -> tuple[dt.date | None, str | None]:
-    """The day a figure at ``fig_start`` (offset in ``sentence``) refers to."""
-    if base is None:
+    """The day a figure at ``fig_start`` (offset in ``sentence``) refers to.
+
+    ``others`` are the offsets of the sentence's other figures: a time expression nearer
+    to another figure ("3.5 million, compared to 2.5 million on January 31") is that
+    figure's. Without an article date only expressions that name a calendar period
+    ("in January", "in 2023") resolve, their year taken from ``anchor`` (the dates of
+    sibling articles): the day is fixed by the words, only the year is borrowed.
+    """
+    ref = base or anchor
+    if ref is None:
         return None, None
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(sentence)]
+
+    def clause(pos: int) -> int:
+        return sum(b < pos for b in breaks)
+
     best: tuple[int, tuple[dt.date | None, str]] | None = None
     for m in TIME_EXPR.finditer(sentence):
-        res = resolve(m, base)
+        if base is None and not any(m.group(g) for g in _ABSOLUTE):
+            continue
+        after = m.start() > fig_start
+        if _describes_other(sentence, m, after, fig_start):
+            continue
+        lo, hi = sorted((fig_start, m.start() if after else m.end()))
+        if after and any(lo < o < hi for o in others):
+            continue  # a trailing time belongs to the figure just before it
+        res = resolve(m, ref)
         if res is None:
             continue
         dist = min(abs(m.start() - fig_start), abs(m.end() - fig_start))
+        if _CLAUSE_BREAK.search(sentence, lo, hi):
+            if any(clause(o) == clause(m.start()) for o in others):
+                continue  # the other clause has its own figure for this time
+            dist += 1000
         if best is None or dist < best[0]:
             best = (dist, res)
     if best is None:
-        return base, "article date"
+        return (base, "article date") if base is not None else (None, None)
+    if (
+        _REVISED.search(sentence, 0, fig_start)
+        and not re.search(r"\bfrom\s+$", sentence[:fig_start])
+        and "end of that month" in best[1][1]
+    ):
+        # "December was revised up to 260,000": a revised statistic is dated by the
+        # release that revised it, not by the month it measures.
+        return (base, "revised figure: its release date") if base else (None, None)
     return best[1]
