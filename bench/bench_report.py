@@ -59,14 +59,10 @@ def doubled_seeds() -> Report:
 
 
 def pipeline_event() -> Report | None:
-    try:
-        from parallax.analyze import analyze
-        from parallax.extract import extract_event  # noqa: F401
-    except ImportError as exc:
-        print(f"pipeline: skipped ({exc})")
-        return None
     import json
     import tempfile
+
+    from parallax.analyze import analyze
 
     articles = []
     for slug in dev_slugs():

@@ -27,7 +27,7 @@ from selenium.webdriver.common.by import By
 from parallax.report.enrich import enrich
 from parallax.report.render import render_html
 from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
-from tests.report.gold_report import SEEDS, seeds_report
+from tests.report.gold_report import SEEDS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -147,17 +147,10 @@ def _hostile_report() -> Report:
 
 
 def _seeds_report() -> tuple[Report, bool]:
-    """The seeds report from the real pipeline when all of it is there, else from the gold
-    annotation (located in the seed texts); the flag says which."""
-    try:
-        from parallax.analyze import analyze
-        from parallax.extract import extract_event  # noqa: F401
+    """The seeds report from the real pipeline (the flag says it is not the gold one)."""
+    from parallax.analyze import analyze
 
-        return analyze([SEEDS]).report, True
-    except ImportError:
-        report, missing = seeds_report()
-        assert not missing
-        return enrich(report), False
+    return analyze([SEEDS]).report, True
 
 
 def test_seeds_report_reads_in_a_browser(driver: Any) -> None:
