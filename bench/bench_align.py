@@ -19,7 +19,7 @@ import statistics
 import time
 from pathlib import Path
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from parallax.ingest import load_paths
 from parallax.models import Article
 from parallax.nlp.pipeline import BATCH_SIZE, get_nlp, split_paragraphs
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def corpus() -> list[Article]:

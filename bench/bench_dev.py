@@ -88,7 +88,12 @@ def print_table(rows: list[dict[str, object]]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("dev", nargs="?", default="/work/shared/eval/dev", type=Path)
+    ap.add_argument(
+        "dev",
+        nargs="?",
+        default=Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev",
+        type=Path,
+    )
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--only", default=None)
     args = ap.parse_args()

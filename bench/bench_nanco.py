@@ -45,10 +45,7 @@ GRID = [round(float(t), 2) for t in np.arange(0.20, 0.951, 0.01)]
 ANCHORS = {"STS-MPNet (paper)": 0.730, "RoBERTa-large trained (paper)": 0.813}
 
 REPO = Path(__file__).resolve().parents[1]
-CANDIDATES = (
-    REPO.parent / "shared" / "eval" / "discord_questions" / "nanco_dataset.json",
-    Path("/work/shared/eval/discord_questions/nanco_dataset.json"),
-)
+CANDIDATES = (REPO.parent / "shared" / "eval" / "discord_questions" / "nanco_dataset.json",)
 
 Labeller = Callable[[NancoQuestion, float], list[int]]
 

@@ -67,7 +67,7 @@ def claim(
         text=figure,
         value=value,
         unit=unit,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         qualifier=qualifier,
         vague=value is None,
         counted=counted,

@@ -18,12 +18,10 @@ from parallax.align.answers import (
     pairwise_balanced_accuracy,
     same_answer,
 )
+from tests.shared_paths import SHARED
 
 _REPO = Path(__file__).resolve().parents[2]
-_NANCO_CANDIDATES = (
-    _REPO.parent / "shared" / "eval" / "discord_questions" / "nanco_dataset.json",
-    Path("/work/shared/eval/discord_questions/nanco_dataset.json"),
-)
+_NANCO_CANDIDATES = (SHARED / "eval" / "discord_questions" / "nanco_dataset.json",)
 NANCO = next((p for p in _NANCO_CANDIDATES if p.is_file()), None)
 TEST_QIDS = ("Q4", "Q7", "Q8", "Q9")
 

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+
+import pytest
 
 from parallax.align.embed import embed
-from parallax.align.facts import group_facts, voice_map
+from parallax.align.facts import (
+    Fact,
+    _value_features,
+    called_earlier,
+    earlier_values,
+    group_facts,
+    make_items,
+    pair_scores,
+    voice_map,
+)
+from parallax.align.memo import MemoEmbedder
+from parallax.models import Article
 from tests.align.helpers import article, claim
 
 MAY19 = dt.date(2022, 5, 19)
 MAY20 = dt.date(2022, 5, 20)
 
 
-def _azovstal() -> list:
+def _azovstal() -> list[Article]:
     a0 = article(
         "a0",
         "The Russian Defense Ministry said on Thursday that 1,730 Ukrainian soldiers have "
@@ -82,7 +96,7 @@ def _azovstal() -> list:
     return [a0, a1, a2, a3]
 
 
-def _fact_of(facts: list, aid: str, value: float) -> set[tuple[str, float | None]]:
+def _fact_of(facts: list[Fact], aid: str, value: float) -> set[tuple[str, float | None]]:
     for f in facts:
         keys = {(i.claim.aid, i.claim.value) for i in f.items}
         if (aid, value) in keys:
@@ -153,3 +167,50 @@ def test_wire_copies_and_chains_speak_with_one_voice() -> None:
         "copy2": "orig",
         "elsewhere": "not-loaded",
     }
+
+
+def _restated_article() -> Article:
+    a = article(
+        "x",
+        "At the moment, 1,908 people laid down their arms, the minister said. He added that "
+        "177 civilians had been evacuated.\n\nThe previous figure given by the ministry on "
+        "Thursday was 1,730 Ukrainian soldiers. The previous record of 121 million viewers "
+        "stands.",
+    )
+    claim(a, "1,908", 1908, counted="people", predicate="laid down their arms")
+    claim(a, "177", 177, counted="civilians", predicate="evacuated")
+    claim(a, "1,730", 1730, counted="Ukrainian soldiers", predicate="was")
+    claim(a, "121 million", 121e6, counted="viewers", predicate="stands")
+    return a
+
+
+def test_a_figure_called_the_previous_one_joins_the_figure_it_precedes() -> None:
+    a = _restated_article()
+    items = make_items([a])
+    by_value = {i.claim.value: k for k, i in enumerate(items)}
+    # "previous figure" links 1,730 to 1,908, skipping the nearer "177 civilians", an
+    # order of magnitude off; "previous record" links nothing.
+    assert earlier_values(items) == [(by_value[1730], by_value[1908])]
+    assert called_earlier(items[by_value[1730]])
+    assert not called_earlier(items[by_value[121e6]])
+
+
+def test_a_vague_word_keeps_figures_outside_its_range_apart() -> None:
+    a = article(
+        "x", "Hundreds more Ukrainian fighters defending the plant surrendered on Thursday."
+    )
+    b = article(
+        "y", "Ukraine's losses in Mariupol reached some 4,000 fighters defending the plant."
+    )
+    c = article(
+        "z", "Some 400 more Ukrainian fighters defending the plant surrendered on Thursday."
+    )
+    claim(a, "Hundreds", None, counted="Ukrainian fighters", predicate="surrendered")
+    claim(b, "4,000", 4000, counted="fighters", predicate="reached", qualifier="some")
+    claim(c, "400", 400, counted="Ukrainian fighters", predicate="surrendered")
+    items = make_items([a, b, c])
+    scores = pair_scores(items, MemoEmbedder(embed))
+    # 4,000 is an order of magnitude past "hundreds"; 400 sits inside it.
+    assert scores[0, 1] < scores[0, 2]
+    assert _value_features(items[0].claim, items[1].claim)[1] == pytest.approx(math.log10(4))
+    assert _value_features(items[0].claim, items[2].claim) == (0.0, 0.0, 0.0)

@@ -7,13 +7,14 @@ import datetime as dt
 from parallax.align.facts import make_items
 from parallax.align.kinds import judge
 from parallax.align.values import group_values
+from parallax.models import Article
 from tests.align.helpers import article, claim
 
 JUNE3 = dt.date(2023, 6, 3)
 JUNE4 = dt.date(2023, 6, 4)
 
 
-def _judge(articles: list) -> tuple[str, str, list[list[float | None]]]:
+def _judge(articles: list[Article]) -> tuple[str, str, list[list[float | None]]]:
     items = make_items(articles)
     groups = [[items[k] for k in g] for g in group_values([i.claim for i in items])]
     v = judge(groups)
@@ -132,3 +133,27 @@ def test_figures_from_opposed_claimants_are_attribution() -> None:
     claim(c, "3.5 million", 3.5e6, counted="protesters", source="interior ministry")
     kind, _, _ = _judge([a, b, c])
     assert kind == "numeric_conflict"
+
+
+def test_a_figure_the_article_calls_previous_makes_an_update() -> None:
+    # Same publication day, no cue next to either figure: only the far-off
+    # "The previous figure given by the ministry on Thursday" says the 1,730 is older.
+    a = article(
+        "a",
+        "The ministry said 1,908 people laid down their arms.\n\nThe previous figure given "
+        "by the defence ministry of the country on Thursday was 1,730 Ukrainian soldiers.",
+        published=JUNE3,
+    )
+    b = article("b", "The ministry said 1,730 soldiers laid down their arms.", published=JUNE3)
+    claim(a, "1,908", 1908, counted="people")
+    claim(a, "1,730", 1730, counted="Ukrainian soldiers")
+    claim(b, "1,730", 1730, counted="soldiers")
+    kind, _, groups = _judge([a, b])
+    assert kind == "numeric_update"
+    assert groups == [[1730, 1730], [1908]]
+    # Without the phrase the same figures read as a conflict.
+    c = article("c", "The ministry said 1,730 Ukrainian soldiers laid down arms.", published=JUNE3)
+    d = article("d", "The ministry said 1,908 people laid down their arms.", published=JUNE3)
+    claim(c, "1,730", 1730, counted="Ukrainian soldiers")
+    claim(d, "1,908", 1908, counted="people")
+    assert _judge([c, d])[0] != "numeric_update"

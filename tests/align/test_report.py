@@ -7,13 +7,14 @@ import datetime as dt
 from parallax.align import build_report
 from parallax.align.report import answer_span
 from parallax.align.text import MAX_ANSWER_CHARS
+from parallax.models import Article
 from tests.align.helpers import article, claim
 
 JUNE3 = dt.date(2023, 6, 3)
 JUNE5 = dt.date(2023, 6, 5)
 
 
-def _event() -> list:
+def _event() -> list[Article]:
     a1 = article(
         "a1",
         "The death toll in the train derailment in Odisha has increased to 233, Chief "

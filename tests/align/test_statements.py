@@ -7,6 +7,8 @@ from parallax.align.discord import find_topics
 from parallax.align.embed import embed
 from parallax.align.facts import voice_map
 from parallax.align.memo import MemoEmbedder
+from parallax.align.text import guess_source
+from parallax.models import Article
 from tests.align.helpers import article
 
 PLANT = (
@@ -15,7 +17,7 @@ PLANT = (
 )
 
 
-def _articles() -> list:
+def _articles() -> list[Article]:
     return [
         article(
             "a",
@@ -41,8 +43,33 @@ def test_topics_join_paraphrases_of_different_outlets_only() -> None:
     assert plant, "the two descriptions of the plant should form one topic"
     for t in topics:
         voice_list = [s.voice for s in t.statements]
-        assert len(voice_list) == len(set(voice_list)), "one voice gave two answers"
+        for v in set(voice_list):
+            sources = [s.source for s in t.statements if s.voice == v]
+            if len(sources) > 1:
+                assert all(sources) and len(set(sources)) == len(sources), "one voice, one claimant"
         assert len(set(voice_list)) >= 2
+
+
+def test_one_article_quoting_both_sides_gives_two_answers() -> None:
+    arts = [
+        article(
+            "a",
+            "Ukraine has said it will seek prisoner exchanges for the fighters who surrendered "
+            "at the Azovstal plant. The weather in Mariupol was mild.",
+        ),
+        article(
+            "b",
+            "Ukrainian officials said they hope to get the fighters who surrendered at Azovstal "
+            "back in a prisoner swap. Residents cleared rubble in the city centre.\n\n"
+            "The Kremlin said the fighters who surrendered at Azovstal would be treated in line "
+            "with international norms.",
+        ),
+    ]
+    topics = find_topics(arts, voice_map(arts), MemoEmbedder(embed))
+    fate = [t for t in topics if any("Kremlin" in s.text for s in t.statements)]
+    assert fate, "the Kremlin's answer should join the prisoner-swap topic"
+    assert {s.aid for s in fate[0].statements} == {"a", "b"}
+    assert len(fate[0].groups) >= 2
 
 
 def test_unique_statement_is_found_and_shared_ones_are_not() -> None:
@@ -59,3 +86,10 @@ def test_unique_statement_is_found_and_shared_ones_are_not() -> None:
                 u.statement.start : u.statement.end
             ]
         )
+
+
+def test_guessed_source_starts_at_a_word_and_drops_the_opener() -> None:
+    assert guess_source("Ukrainian officials said they hope for a swap.") == "Ukrainian officials"
+    assert guess_source("While Ukraine said it hopes for a swap, Russia refused.") == "Ukraine"
+    # Every verb that makes a sentence attributed must also let its speaker be found.
+    assert guess_source("They await an order from Kiev, the ministry insisted.") == "the ministry"

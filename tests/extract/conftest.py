@@ -9,8 +9,8 @@ import pytest
 from parallax.extract.claims import extract_event
 from parallax.ingest import load_paths
 from parallax.models import Article
+from tests.shared_paths import SHARED
 
-SHARED = Path("/work/shared")
 SEEDS = SHARED / "seeds"
 SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
 DEV = SHARED / "eval" / "dev"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+from tests.shared_paths import SHARED
+
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "eval" / "dev"
 DISCORD = SHARED / "eval" / "discord_questions" / "documents_recession.json"

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from parallax.models import Claim
 from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from tests.shared_paths import SHARED
 
-SHARED = Path("/work/shared")
 SEEDS = SHARED / "seeds"
 SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
 DEV = SHARED / "eval" / "dev"

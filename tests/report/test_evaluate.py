@@ -4,7 +4,6 @@ lower exactly the metric it targets, so a regression in one rule shows up by nam
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,10 +18,11 @@ from parallax.report.evaluate import (
     values_match,
 )
 from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from tests.shared_paths import SHARED
 
-DEV = Path("/work/shared/eval/dev")
-SEEDS = Path("/work/shared/seeds")
-SEEDS_GOLD = Path("/work/shared/eval/seeds-gold.json")
+DEV = SHARED / "eval" / "dev"
+SEEDS = SHARED / "seeds"
+SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
 SLUGS = sorted(p.parent.name for p in DEV.glob("*/gold.json"))
 METRICS = (
     "figure_recall",

@@ -12,6 +12,10 @@ Every sentence of an event is about the event, so topics need a high cosine
 (0.6) to join sentences that share a point rather than just the story; among
 attributed statements, which are fewer and each about one claim, 0.45 is
 enough (dev sweep: 0.4 and 0.5 cover fewer gold divergences).
+
+One article may answer a topic twice when it quotes two claimants ("Ukraine hopes
+for a prisoner swap" / "the Kremlin said they would be treated in line with
+international norms"): news reports both sides, and both are answers.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ class Statement:
     end: int
     text: str
     source: str | None
+    #: Whether the sentence states a figure the numeric facts already align.
+    has_figure: bool = False
 
 
 @dataclass
@@ -73,6 +79,7 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
         seen: set[str] = set()
         # The extractor's speaker (normalised across the event) beats our regex guess.
         claimed = {c.sent_start: c.source for c in art.claims if c.source}
+        figured = {c.sent_start for c in art.claims if c.value is not None}
         for s in sentences_of(art):
             if is_boilerplate(s.text) or s.text in seen:
                 continue
@@ -87,6 +94,7 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
                     end=s.end,
                     text=s.text,
                     source=src,
+                    has_figure=s.start in figured,
                 )
             )
     return out
@@ -146,8 +154,19 @@ def _topics(
         return []
     sim = (vecs @ vecs.T).astype(np.float32)
     voice = np.array([s.voice for s in stmts])
-    # Two sentences of one voice are never one topic's two answers.
+    # Two sentences of one voice are never one topic's two answers, unless they
+    # quote different claimants: one article often reports both sides ("Ukraine
+    # hopes for a prisoner swap"; "the Kremlin said they would be treated in line
+    # with international norms"), and those are two answers to one question.
+    # Sentences with a figure stay apart: the numeric facts align them, and two
+    # death-toll sentences of one article would make a topic of the story itself.
     same_voice = voice[:, None] == voice[None, :]
+    claimants = [set(content_words(s.source)) if s.source else set() for s in stmts]
+    for x, y in zip(*np.nonzero(same_voice), strict=True):
+        if stmts[x].has_figure or stmts[y].has_figure:
+            continue
+        if claimants[x] and claimants[y] and claimants[x].isdisjoint(claimants[y]):
+            same_voice[x, y] = False
     np.fill_diagonal(same_voice, False)
     sim[same_voice] = -np.inf
     out: list[tuple[Topic, float]] = []

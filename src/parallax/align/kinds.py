@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.align.facts import ClaimItem
+from parallax.align.facts import ClaimItem, called_earlier
 from parallax.align.text import PART_CUES, UPDATE_CUES, WHOLE_CUES, content_words
 
 LOWER = ("more than", "over", "at least", "above", "in excess of", "upwards of", "exceed")
@@ -228,7 +228,8 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
         )
 
     ordered = _time_ordered(gs)
-    cue = any(_has_cue(g, UPDATE_CUES) for g in gs)
+    # "The previous figure ... was 1,730" may sit far from its figure, beyond the local window.
+    cue = any(_has_cue(g, UPDATE_CUES) or any(called_earlier(i) for i in g) for g in gs)
     if _dates_separate(gs) or cue or _grows_over_publication(gs):
         steps = []
         for g in ordered:

@@ -7,7 +7,8 @@ Pipeline (each step its own module):
 3. ``kinds.judge``: consensus / update / conflict / scope / unique, with a reason;
 4. ``discord.find_topics``: non-numeric statements -> consensus / attribution /
    factual-conflict questions;
-5. ``coverage.unique_statements``: what only one outlet says, in words.
+5. ``coverage.unique_statements``: what only one outlet says, in words;
+6. ``labels.label_question``: loaded words for the people in the story (framing).
 
 Summary, timeline and framing are derived from these questions by the report
 stage (``report.enrich``), so they are not built here.
@@ -23,6 +24,7 @@ from parallax.align.coverage import UniqueStatement, unique_statements
 from parallax.align.discord import Statement, Topic, find_topics
 from parallax.align.facts import ClaimItem, Embedder, Fact, group_facts, voice_map
 from parallax.align.kinds import Verdict, judge
+from parallax.align.labels import label_question
 from parallax.align.memo import MemoEmbedder
 from parallax.align.questions import phrase
 from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate, sentences_of
@@ -42,8 +44,9 @@ _KIND_ORDER = {
     "scope": 2,
     "attribution": 3,
     "factual_conflict": 4,
-    "consensus": 5,
-    "unique_coverage": 6,
+    "framing": 5,
+    "consensus": 6,
+    "unique_coverage": 7,
 }
 
 
@@ -177,10 +180,16 @@ def build_report(articles: list[Article], eid: str, embedder: Embedder | None = 
     for u in unique_statements(articles, voices, emb, skip_spans=used):
         qas.append(unique_question(u))
 
-    qas.sort(key=lambda q: _KIND_ORDER.get(q.kind, 9))
-    return Report(
+    report = Report(
         eid=eid,
         articles=[_report_article(a) for a in articles],
         claims=[c for a in articles for c in a.claims],
         question_answers=qas,
     )
+    # Framing is read off the report's articles, so it comes once the rest is built.
+    labels = label_question(report, articles, voices)
+    if labels is not None:
+        qas.append(labels)
+    qas.sort(key=lambda q: _KIND_ORDER.get(q.kind, 9))
+    report.question_answers = qas
+    return report

@@ -145,15 +145,24 @@ def is_attributed(text: str) -> bool:
     return bool(_ATTRIBUTION.search(text))
 
 
+# Both alternatives start at a word boundary: without it "Ukrainian officials said"
+# yields "krainian officials". Capitalised adjectives ("Russian authorities") count.
 _SOURCE_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:the\s)?(?:[a-z]+\s){0,2}"
+    r"\b((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:[Tt]he\s)?(?:[A-Za-z]+\s){0,2}"
     r"(?:officials?|ministry|government|police|authorities|spokesman|spokeswoman|"
     r"spokesperson|military|army|agency|economists|analysts))\s+"
     r"(?:has\s|have\s|had\s)?(?:said|says|told|announced|stated|claimed|confirmed|reported|"
-    r"warned|threatened|estimated|added|noted)\b"
+    r"warned|threatened|estimated|added|noted|insisted|denied|declared|argued|accused|"
+    r"promised|vowed|pledged|wrote|tweeted)\b"
 )
 _SOURCE_AFTER = re.compile(
     r"\b(?:according to|said|says|told)\s+((?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})"
+)
+
+
+#: Sentence openers a capitalised run picks up ("While Ukraine said"): not part of the name.
+_LEAD_WORD = re.compile(
+    r"^(?:While|But|And|However|Meanwhile|Earlier|Later|Now|Also|Still|Yet|So|Then)\s+"
 )
 
 
@@ -165,7 +174,7 @@ def guess_source(text: str) -> str | None:
     """
     m = _SOURCE_BEFORE.search(text)
     if m:
-        src = m.group(1).strip()
+        src = _LEAD_WORD.sub("", m.group(1).strip())
         if src.lower() not in {"it", "he", "she", "they", "the", "this", "that"}:
             return src
     m = _SOURCE_AFTER.search(text)
