@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EVENT  ?= src/parallax/examples/riverton-flood
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck pytest bench clean browser-deps
+.PHONY: demo test install lint typecheck pytest bench clean browser-deps screenshot docs/report-seeds.png
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,15 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+
+# The README's picture: the report on the real seeds, rendered by headless Chromium.
+SEEDS ?= ../shared/seeds
+docs/report-seeds.png: install browser-deps
+	mkdir -p docs $(OUT)/seeds
+	$(BIN)/parallax analyze $(SEEDS) --eid azovstal-surrender-2022 --out $(OUT)/seeds --quiet
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1000,1700 \
+		--screenshot=$(CURDIR)/$@ file://$(CURDIR)/$(OUT)/seeds/report.html
+
+screenshot: docs/report-seeds.png

@@ -48,3 +48,16 @@ def test_non_english_article_is_kept_and_flagged() -> None:
 def test_text_that_is_all_debris_is_an_error() -> None:
     with pytest.raises(IngestError):
         article_from_text('<img alt="" src=""/>\n\n|', "x", "test")
+
+
+def test_outlet_from_a_headline_that_ends_with_the_site_name() -> None:
+    from parallax.ingest.article import outlet_from_title
+
+    assert outlet_from_title("Flood kills 21 in Riverton | Valley Courier") == "Valley Courier"
+    assert outlet_from_title("Flood kills 21 in Riverton - Northern Post") == "Northern Post"
+    assert outlet_from_title("Flood kills 21 in Riverton, officials say") is None
+    assert outlet_from_title("Toll rises - and more rain is forecast for the whole valley") is None
+    article = article_from_text(
+        "Flood kills 21 | Valley Courier\n\nThe toll rose to 21, officials said.", "a", "t"
+    )
+    assert article.outlet == "Valley Courier"

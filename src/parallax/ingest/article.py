@@ -8,6 +8,7 @@ articles from literal text without going through files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from parallax.ingest.clean import clean_text
@@ -28,6 +29,21 @@ def looks_like_headline(line: str) -> bool:
         and len(line) <= _TITLE_MAX_CHARS
         and not line.rstrip().endswith((".", ",", ";", ":"))
     )
+
+
+# "Headline | Site Name" or "Headline - Site Name": pages put their site's name last
+# in the <title>, and scraped text often keeps that line.
+_SITE_SUFFIX = re.compile(r"\s(?:\||-|\u2013|\u2014)\s+(?P<site>[A-Z][\w.&' ]{1,40})$")
+_SITE_MAX_WORDS = 4
+
+
+def outlet_from_title(title: str) -> str | None:
+    """The site name a headline ends with, if it ends with one; never a guess beyond that."""
+    match = _SITE_SUFFIX.search(title.strip())
+    if match is None:
+        return None
+    site = match.group("site").strip()
+    return site if len(site.split()) <= _SITE_MAX_WORDS else None
 
 
 def article_from_text(
@@ -54,6 +70,8 @@ def article_from_text(
     first = cleaned.text.split("\n\n", 1)
     if title is None and len(first) > 1 and looks_like_headline(first[0]):
         title = first[0]
+    if outlet is None and title:
+        outlet = outlet_from_title(title)
     if published is not None:
         published_basis = published_basis or "metadata"
     else:
