@@ -20,6 +20,7 @@ import numpy as np
 
 from parallax.align.discord import Statement, collect_statements
 from parallax.align.facts import Embedder
+from parallax.align.questions import topic_phrase
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
 from parallax.models import Article
 
@@ -75,9 +76,8 @@ def unique_statements(
         if not _checkable(s.text):
             continue
         words = [w for w in dict.fromkeys(content_words(s.text)) if len(w) > 3][:3]
-        by_article.setdefault(s.aid, []).append(
-            UniqueStatement(s, float(nearest[k]), ", ".join(words))
-        )
+        topic = topic_phrase([s.text]) or ", ".join(words)
+        by_article.setdefault(s.aid, []).append(UniqueStatement(s, float(nearest[k]), topic))
     out: list[UniqueStatement] = []
     for items in by_article.values():
         items.sort(key=lambda u: u.nearest)

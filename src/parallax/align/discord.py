@@ -28,6 +28,7 @@ import numpy as np
 
 from parallax.align.answers import group_answers
 from parallax.align.facts import Embedder, FloatArray, cluster
+from parallax.align.questions import statement_question
 from parallax.align.text import (
     content_words,
     guess_source,
@@ -101,7 +102,14 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
 
 
 def _question(statements: Sequence[Statement]) -> str:
-    """'What do the outlets report about X, Y?' from words most of the statements share."""
+    """A noun phrase of the sentences ("What do the outlets say about the Azovstal plant?").
+
+    Falls back to the words most of the statements share when no sentence has a
+    usable noun chunk.
+    """
+    phrased = statement_question([s.text for s in statements])
+    if phrased:
+        return phrased
     counts: Counter[str] = Counter()
     for s in statements:
         counts.update(set(content_words(s.text)))
