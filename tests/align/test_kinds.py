@@ -157,3 +157,29 @@ def test_a_figure_the_article_calls_previous_makes_an_update() -> None:
     claim(c, "1,730", 1730, counted="Ukrainian soldiers")
     claim(d, "1,908", 1908, counted="people")
     assert _judge([c, d])[0] != "numeric_update"
+
+
+def test_one_outlet_one_source_several_figures_is_not_a_divergence() -> None:
+    a = article(
+        "a",
+        "The minister said 300 homes were destroyed in the north. "
+        "In the south, 350 homes were destroyed, the minister said.",
+    )
+    claim(a, "300", 300, counted="homes", source="the minister")
+    claim(a, "350", 350, counted="homes", source="the minister")
+    kind, why, groups = _judge([a])
+    assert len(groups) == 2
+    assert kind == "unique_coverage"
+    assert "Only a reports" in why
+
+
+def test_one_outlet_two_claimants_stays_a_divergence() -> None:
+    a = article(
+        "a",
+        "The Kremlin said more than 900 fighters were shipped off to a prison colony. "
+        "According to the foreign ministry, at least 959 soldiers were shipped off.",
+    )
+    claim(a, "900", 900, counted="fighters", qualifier="more than", source="the Kremlin")
+    claim(a, "959", 959, counted="soldiers", qualifier="at least", source="the foreign ministry")
+    kind, _, _ = _judge([a])
+    assert kind != "unique_coverage"

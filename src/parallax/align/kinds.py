@@ -216,6 +216,19 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
             gs,
         )
 
+    sources = {(i.claim.source or "").casefold() for g in gs for i in g}
+    if len(voices) == 1 and len(sources) == 1:
+        # One outlet quoting one source (or none) for several figures is not a divergence
+        # between outlets: nobody else answers, and nobody contradicts it.
+        first = gs[0][0]
+        parts = "; ".join(fmt_value(g[0]) for g in gs)
+        return Verdict(
+            "unique_coverage",
+            f"Only {first.outlet} reports this ({parts}); no other outlet confirms or "
+            "contradicts it.",
+            gs,
+        )
+
     scope = _scope_split(gs)
     if scope is not None:
         part, whole = gs[scope[0]], gs[scope[1]]
