@@ -49,7 +49,7 @@ KIND_WORDS = {
     "numeric_conflict": "Different figures for the same time and scope.",
     "scope": "The figures count different things or different periods.",
     "attribution": "Different claimants give different answers.",
-    "factual_conflict": "The outlets state things that cannot all be true.",
+    "factual_conflict": "The outlets state different things about one point; not all may be right.",
     "unique_coverage": "Only one outlet reports this.",
     "framing": "The outlets describe the same thing in different terms.",
 }

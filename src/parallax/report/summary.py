@@ -33,7 +33,7 @@ _DISCORD_ORDER = {
 _LEADS = {
     "numeric_update": "the figure changed as new reports came in",
     "numeric_conflict": "the outlets give conflicting figures",
-    "factual_conflict": "the accounts cannot all be true",
+    "factual_conflict": "the accounts differ",
     "attribution": "the answer depends on who is speaking",
     "scope": "the figures count different things",
     "framing": "the outlets describe it in different terms",
