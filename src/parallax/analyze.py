@@ -21,6 +21,9 @@ Progress = Callable[[str], None]
 class AnalysisResult:
     report: Report
     errors: list[LoadError]
+    #: Inputs passed over on purpose (a non-article file, an entry with no text), so
+    #: the caller can say so: nothing vanishes silently.
+    skipped: list[LoadError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -66,4 +69,6 @@ def analyze(
     say("summarising")
     report = enrich(report)
     timings["report"] = time.perf_counter() - t
-    return AnalysisResult(report=report, errors=loaded.errors, timings=timings)
+    return AnalysisResult(
+        report=report, errors=loaded.errors, skipped=loaded.skipped, timings=timings
+    )

@@ -100,3 +100,17 @@ def test_json_carries_summary_timeline_and_framing(tmp_path: Path) -> None:
     assert data["timeline"] and {"date", "aid", "value", "source"} <= set(data["timeline"][0])
     assert data["framing"]["outlets"] and data["framing"]["variants"]
     assert Report.model_validate(data) == report
+
+
+def test_markdown_escapes_an_untrusted_aid_in_the_timeline() -> None:
+    from parallax.report.schema import TimelineEntry
+
+    aid = "x<script>alert(9)</script>|y"
+    text = "Officials said 12 people died."
+    art = ReportArticle(aid=aid, text=text)
+    entry = TimelineEntry(
+        aid=aid, outlet="o", text=text, char_start=0, char_end=len(text), value=12
+    )
+    md = render_markdown(Report(eid="e", articles=[art], timeline=[entry]))
+    assert "<script>" not in md
+    assert "x&lt;script&gt;" in md

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from parallax.analyze import analyze
@@ -22,8 +23,8 @@ def _summary(result_report: object) -> None:
     assert isinstance(result_report, Report)
     report = result_report
     console.print(
-        f"[bold]{report.eid}[/]: {len(report.articles)} articles, {len(report.claims)} claims, "
-        f"{len(report.question_answers)} questions"
+        f"[bold]{escape(report.eid)}[/]: {len(report.articles)} articles, "
+        f"{len(report.claims)} claims, {len(report.question_answers)} questions"
     )
     table = Table(show_lines=False)
     table.add_column("kind")
@@ -35,7 +36,8 @@ def _summary(result_report: object) -> None:
             first = group[0]
             who = ", ".join(sorted({a.aid for a in group}))
             groups.append(f"{who}: {first.answer[:60]}")
-        table.add_row(qa.kind, qa.question, "\n".join(groups))
+        # Article text (and aids, questions built from it) must never be read as markup.
+        table.add_row(qa.kind, escape(qa.question), escape("\n".join(groups)))
     console.print(table)
     console.print(f"[dim]kinds: {', '.join(KIND_WORDS)}[/]")
     for sentence in report.summary:
@@ -50,7 +52,7 @@ def _check(report: object) -> None:
     assert isinstance(report, Report)
     problems = check_citations(report)
     for problem in problems:
-        err.print(f"[red]citation[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[red]citation[/] {escape(problem)}", highlight=False, soft_wrap=True)
     if not problems:
         console.print("[dim]citations: every quoted span and figure checked against the text[/]")
 
@@ -74,7 +76,9 @@ def analyze_command(
     with console.status("analysing") as status:
         result = analyze(paths, eid=eid, progress=lambda msg: status.update(msg))
     for error in result.errors:
-        err.print(f"[red]error[/] {error}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    for skipped in result.skipped:
+        err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
     if not result.report.articles:
         err.print("no article could be loaded")
         raise typer.Exit(1)
@@ -84,7 +88,7 @@ def analyze_command(
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     console.print(f"[dim]time: {timing}[/]")
     for path in write_report(result.report, json_out, md_out, html_out):
-        console.print(f"wrote {path.resolve()}")
+        console.print(f"wrote {path.resolve()}", markup=False, highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract the factual figures of each article, with source and date."""
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         from parallax.extract.claims import extract_event
@@ -35,7 +36,9 @@ def register(app: typer.Typer) -> None:
         result = load_paths(list(paths))
         err = Console(stderr=True)
         for error in result.errors:
-            err.print(f"[yellow]skipped[/] {error}")
+            err.print(f"[red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        for skipped in result.skipped:
+            err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
         if not result.articles:
             err.print("[red]no articles loaded[/]")
             raise typer.Exit(1)
@@ -48,7 +51,8 @@ def register(app: typer.Typer) -> None:
         console = Console()
         for art in articles:
             date = f"{art.published} ({art.published_basis})" if art.published else "date unknown"
-            table = Table(title=f"{art.aid}  {art.title or ''}  {date}", title_justify="left")
+            title = escape(f"{art.aid}  {art.title or ''}  {date}")
+            table = Table(title=title, title_justify="left")
             for col in ("figure", "value", "counted", "predicate", "source", "as of"):
                 table.add_column(col, overflow="fold")
             for c in art.claims:
@@ -57,14 +61,9 @@ def register(app: typer.Typer) -> None:
                     value += f"-{c.value_high:,.6g}"
                 if c.unit:
                     value += f" {c.unit}"
-                table.add_row(
-                    c.text,
-                    value,
-                    c.counted or "",
-                    c.predicate or "",
-                    c.source or "",
-                    str(c.as_of) if c.as_of else "",
-                )
+                # Cells hold article text: escaped so brackets are never read as markup.
+                cells = (c.text, value, c.counted, c.predicate, c.source, c.as_of)
+                table.add_row(*(escape(str(x)) if x else "" for x in cells))
             console.print(table)
             for note in art.warnings:
-                console.print(f"  [dim]{note}[/]")
+                console.print(f"  [dim]{escape(note)}[/]")

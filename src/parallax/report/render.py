@@ -133,7 +133,7 @@ def _markdown_timeline(report: Report) -> list[str]:
             fig += f" ({'+' if e.change > 0 else ''}{_fmt(e.change)})"
         out.append(
             f"| {date} | {_md(e.outlet)} | {fig} | {_md(e.source)} | {_md(e.question)} "
-            f"| {e.aid}:{e.char_start}-{e.char_end} |"
+            f"| {_md(e.aid)}:{e.char_start}-{e.char_end} |"
         )
     return [*out, ""]
 

@@ -1,0 +1,40 @@
+"""``parallax analyze`` and ``parallax claims`` on article text that looks like markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from parallax.cli.main import app
+
+RICH_MARKUP = (
+    "[/] [bold]Officials said 9 people [link=javascript:1]were[/link] killed on Monday, "
+    "March 6, 2023.\n\nRescuers said 40 homes were destroyed.\n"
+)
+
+
+def _event(tmp_path: Path) -> Path:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "[odd]name.txt").write_text(RICH_MARKUP, encoding="utf-8")
+    (folder / "plain.txt").write_text(
+        "Officials said 12 people were killed on Monday, March 6, 2023.\n", encoding="utf-8"
+    )
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+def test_analyze_prints_markup_like_text_and_reports_skipped_files(tmp_path: Path) -> None:
+    folder = _event(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "report.json").is_file() and (out / "report.html").is_file()
+    assert "notes.json" in result.output  # the skipped file is named, not silently dropped
+
+
+def test_claims_prints_markup_like_text(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["claims", str(_event(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "[odd]name" in result.output
