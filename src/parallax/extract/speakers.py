@@ -73,8 +73,25 @@ _ORG_WORDS = frozenset(
         "police",
         "court",
         "parliament",
+        "administration",
+        "authority",
+        "institute",
+        "centers",
+        "centre",
+        "center",
+        "statistics",
+        "information",
+        "organization",
+        "organisation",
+        "association",
+        "union",
+        "survey",
     ]
 )
+# "Bureau of Labor Statistics", "National Centers for Environmental Information": a
+# run of capitalised words after one of these is the end of an organisation's name,
+# not a personal name.
+_NAME_CONNECTORS = frozenset(["of", "for", "and", "de", "du", "on", "&"])
 
 
 def _words(name: str) -> list[str]:
@@ -108,6 +125,8 @@ def _person_name(name: str) -> str | None:
         for part in parts:
             if _is_name(_words(part)) and len(_words(part)) >= 2:
                 return part
+    if "(" in name:
+        return None  # "Agency (AFAD": an acronym in brackets names an organisation
     words = name.split()
     tail: list[str] = []
     for w in reversed(words):
@@ -117,10 +136,28 @@ def _person_name(name: str) -> str | None:
         tail.insert(0, w)
     if not tail:
         return None
+    if len(tail) < len(words) and words[-len(tail) - 1].lower() in _NAME_CONNECTORS:
+        return None
     titled = len(tail) < len(words) and words[-len(tail) - 1].lower().strip(",") in _TITLE_WORDS
     if len(tail) >= 2 or titled:
         return " ".join(tail)
     return None
+
+
+def _acronym(name: str) -> str | None:
+    """The acronym a name stands for: "(BLS" in "Bureau of Labor Statistics (BLS", else the
+    initials of its capitalised words ("Bureau of Labor Statistics" -> "BLS")."""
+    bracket = re.search(r"\(([A-Z]{2,})\)?\s*$", name)
+    if bracket:
+        return bracket.group(1)
+    caps = [w for w in _words(name) if w[0].isupper() and w.lower() not in _STOP]
+    return "".join(w[0] for w in caps) if len(caps) >= 2 else None
+
+
+def _bare_acronym(name: str) -> str | None:
+    """ "the BLS" -> "BLS": a speaker named only by an acronym."""
+    ws = [w for w in _words(name) if w.lower() not in _STOP]
+    return ws[0] if len(ws) == 1 and len(ws[0]) >= 2 and ws[0].isupper() else None
 
 
 def speaker_map(names: Iterable[str]) -> dict[str, str]:
@@ -141,6 +178,13 @@ def speaker_map(names: Iterable[str]) -> dict[str, str]:
             title = n.rsplit(",", 1)[0]
             if len(key(title)) >= 2:
                 titles[key(title)] = persons[_words(p)[-1].lower()]
+    # "the BLS" and "the Bureau of Labor Statistics" are one speaker: an acronym joins the
+    # group of the full name it abbreviates, when the event spells that name out.
+    spelled: dict[str, frozenset[str]] = {}
+    for n in counts:
+        acronym = _acronym(n)
+        if acronym and _bare_acronym(n) is None:
+            spelled.setdefault(acronym, key(re.sub(r"\s*\([A-Z]{2,}\)?\s*$", "", n)))
     out: dict[str, str] = {}
     groups: dict[frozenset[str], list[str]] = {}
     for n in counts:
@@ -153,13 +197,24 @@ def speaker_map(names: Iterable[str]) -> dict[str, str]:
         ):
             out[n] = persons[ws[-1].lower()]
             continue
-        k = key(n)
+        k = key(re.sub(r"\s*\([A-Z]{2,}\)?\s*$", "", n))
+        bare = _bare_acronym(n)
+        if bare in spelled:
+            k = spelled[bare]
         if k in titles:
             out[n] = titles[k]
             continue
         groups.setdefault(k, []).append(n)
     for members in groups.values():
-        best = max(members, key=lambda m: (counts[m], m[:1].isupper(), len(m)))
+        bares = [b for b in map(_bare_acronym, members) if b]
+        full = [m for m in members if _bare_acronym(m) is None]
+        if bares and full:
+            # Both spellings reach the reader: "the Bureau of Labor Statistics (BLS)".
+            name = max(full, key=lambda m: (counts[m], len(m)))
+            name = re.sub(r"\s*\([A-Z]{2,}\)?\s*$", "", name)
+            best = f"{name} ({bares[0]})"
+        else:
+            best = max(members, key=lambda m: (counts[m], m[:1].isupper(), len(m)))
         for m in members:
             out[m] = best
     return out
