@@ -361,14 +361,23 @@ def _do_question(verb: Token, skip: set[int]) -> str | None:
     return " ".join(w for w in (aux, who, verb.lemma_.lower(), prt) if w)
 
 
-def parsed_count_question(item: ClaimItem) -> str | None:
-    """A count question built from the parse of the claim's sentence, or None."""
+def _figure_token(item: ClaimItem) -> tuple[Token, set[int]] | None:
+    """The token that heads the claim's figure in its parsed sentence, and the token
+    indices of the figure's own phrase (which a question must not repeat)."""
     c = item.claim
     doc = _parse(item.sentence)
     root = _figure_root(doc, c.char_start - c.sent_start, c.char_end - c.sent_start)
     if root is None:
         return None
-    skip = {t.i for t in root.subtree}
+    return root, {t.i for t in root.subtree}
+
+
+def parsed_count_question(item: ClaimItem) -> str | None:
+    """A count question built from the parse of the claim's sentence, or None."""
+    found = _figure_token(item)
+    if found is None:
+        return None
+    root, skip = found
     noun: Token | None = None
     counted_of = False
     if root.dep_ in ("nummod", "quantmod", "amod") and root.head.pos_ in _NOUNISH:
@@ -423,12 +432,10 @@ def parsed_count_question(item: ClaimItem) -> str | None:
 
 def parsed_amount_question(item: ClaimItem) -> str | None:
     """ "What was the revenue?": the noun an amount or rate is "of", or the subject of "be"."""
-    c = item.claim
-    doc = _parse(item.sentence)
-    root = _figure_root(doc, c.char_start - c.sent_start, c.char_end - c.sent_start)
-    if root is None:
+    found = _figure_token(item)
+    if found is None:
         return None
-    skip = {t.i for t in root.subtree}
+    root, skip = found
     share = _share_question(root) if item.claim.kind == "percent" else None
     if share:
         return share

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
 
@@ -29,6 +29,9 @@ _DESCRIPTIONS = {
 }
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 def _read(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -37,20 +40,20 @@ def _read(path: Path, what: str) -> str:
         raise typer.Exit(2) from exc
 
 
-def _load_report(path: Path) -> Report:
+def _load(path: Path, model: type[M], what: str, kind: str) -> M:
     try:
-        return Report.model_validate_json(_read(path, "report"))
+        return model.model_validate_json(_read(path, what))
     except ValidationError as exc:
-        typer.echo(f"{path} is not a Parallax report:\n{exc}", err=True)
+        typer.echo(f"{path} is not {kind}:\n{exc}", err=True)
         raise typer.Exit(2) from exc
+
+
+def _load_report(path: Path) -> Report:
+    return _load(path, Report, "report", "a Parallax report")
 
 
 def _load_gold(path: Path) -> GoldModel:
-    try:
-        return GoldModel.model_validate_json(_read(path, "gold file"))
-    except ValidationError as exc:
-        typer.echo(f"{path} is not a gold annotation:\n{exc}", err=True)
-        raise typer.Exit(2) from exc
+    return _load(path, GoldModel, "gold file", "a gold annotation")
 
 
 def _fmt(value: float | None) -> str:
