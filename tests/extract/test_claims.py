@@ -212,3 +212,12 @@ def test_possessive_parsed_as_modifier_still_owns_the_forecast() -> None:
         "Nvidia reported earnings of $2.70, beating the Refinitiv’s expectation of $2.09."
     )
     assert got[2.09] == "Refinitiv"
+
+
+def test_adjectives_used_as_nouns_are_what_a_toll_counts() -> None:
+    art = extract_article(
+        make("The officials said 1,200 soldiers, including 600 wounded, were in the plant.")
+    )
+    by_value = {c.value: c for c in art.claims}
+    assert by_value[600].counted == "wounded"
+    assert by_value[1200].counted == "soldiers"

@@ -200,12 +200,26 @@ def _predicate(verb: Token, anchor: Token) -> str:
     return " ".join(t.text for t in picked if not t.is_punct or t.text in "-/")
 
 
+# Adjectives English uses as nouns for people in a toll ("600 wounded", "51 dead",
+# "12 missing"): the parser tags them ADJ or VERB, so no noun head is found, yet they
+# are exactly what the figure counts.
+_NOMINAL_ADJECTIVES = frozenset(
+    ["wounded", "injured", "dead", "killed", "missing", "displaced", "homeless", "unemployed"]
+)
+
+
+def _nominal_adjective(doc: Doc, span: Span) -> str | None:
+    if span.end < len(doc) and doc[span.end].lower_ in _NOMINAL_ADJECTIVES:
+        return doc[span.end].text
+    return None
+
+
 def describe(doc: Doc, fig: Figure) -> FigureInContext | None:
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None or len(span) == 0 or not _is_claim(fig, span):
         return None
     noun = _counted_head(span)
-    counted = _counted_text(noun, span) if noun is not None else None
+    counted = _counted_text(noun, span) if noun is not None else _nominal_adjective(doc, span)
     anchor = noun if noun is not None else span.root
     verb = _governing_verb(anchor)
     predicate = _predicate(verb, anchor) if verb is not None else None
