@@ -114,3 +114,20 @@ def test_markdown_escapes_an_untrusted_aid_in_the_timeline() -> None:
     md = render_markdown(Report(eid="e", articles=[art], timeline=[entry]))
     assert "<script>" not in md
     assert "x&lt;script&gt;" in md
+
+
+def test_a_quote_cut_from_its_sentence_is_marked_as_cut() -> None:
+    text = "Officials said 12 people died on Monday. Rescuers said 15 people died."
+    art = ReportArticle(aid="a1", outlet="one", text=text)
+    cut = Answer(aid="a1", answer="12 people died", value=12, char_start=15, char_end=29)
+    whole_start = text.index("Rescuers")
+    whole = Answer(
+        aid="a1", answer=text[whole_start:], value=15, char_start=whole_start, char_end=len(text)
+    )
+    assert text[cut.char_start : cut.char_end] == cut.answer
+    qa = QuestionAnswer(
+        question="How many?", kind="numeric_conflict", answer_groups=[[cut], [whole]]
+    )
+    page = render_html(Report(eid="e", articles=[art], question_answers=[qa]))
+    assert "&ldquo;&hellip;12 people died&hellip;&rdquo;" in page
+    assert "&ldquo;Rescuers said 15 people died.&rdquo;" in page
