@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from parallax.analyze import analyze
+from parallax.cli.problems import print_load_problems
 from parallax.report.render import KIND_WORDS, write_report
 
 console = Console()
@@ -75,10 +76,7 @@ def analyze_command(
         html_out = html_out or out / "report.html"
     with console.status("analysing") as status:
         result = analyze(paths, eid=eid, progress=lambda msg: status.update(msg))
-    for error in result.errors:
-        err.print(f"[red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
-    for skipped in result.skipped:
-        err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
+    print_load_problems(err, result.errors, result.skipped)
     if not result.report.articles:
         err.print("no article could be loaded")
         raise typer.Exit(1)

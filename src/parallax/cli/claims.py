@@ -30,15 +30,13 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
+        from parallax.cli.problems import print_load_problems
         from parallax.extract.claims import extract_event
         from parallax.ingest import load_paths
 
         result = load_paths(list(paths))
         err = Console(stderr=True)
-        for error in result.errors:
-            err.print(f"[red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
-        for skipped in result.skipped:
-            err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
+        print_load_problems(err, result.errors, result.skipped)
         if not result.articles:
             err.print("[red]no articles loaded[/]")
             raise typer.Exit(1)

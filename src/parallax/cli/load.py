@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
+from parallax.cli.problems import print_load_problems
 from parallax.models import LoadResult
 
 # Below this many inputs a progress bar only flickers.
@@ -101,12 +102,7 @@ def load_command(
     out = Console()
     err = Console(stderr=True)
     result = _load(paths, err)
-    for skipped in result.skipped:
-        err.print(
-            f"[yellow]skipped[/yellow] {escape(str(skipped))}", highlight=False, soft_wrap=True
-        )
-    for error in result.errors:
-        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    print_load_problems(err, result.errors, result.skipped)
     if json_out:
         typer.echo(result.model_dump_json(indent=2))
     else:
