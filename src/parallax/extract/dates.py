@@ -15,28 +15,23 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from parallax.extract.timing import MONTHS, WEEKDAYS, previous_weekday
+from parallax.extract.timing import MONTH_RE, MONTHS, WD_RE, WEEKDAYS, previous_weekday
 from parallax.models import Article
 
-_MONTH_RE = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-)
-_WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WD_DATE = re.compile(
-    rf"\b(?P<wd>{_WD_RE}),?\s+(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})|"
-    rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE}))\b(?!,?\s*(?:19|20)\d\d)",
+    rf"\b(?P<wd>{WD_RE}),?\s+(?:(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})|"
+    rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))\b(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
-    rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+|(?P<day2>\d{{1,2}})\s+"
-    rf"(?P<month2>{_MONTH_RE})\.?,?\s+)(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?:(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+|(?P<day2>\d{{1,2}})\s+"
+    rf"(?P<month2>{MONTH_RE})\.?,?\s+)(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _NTH = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_TODAY_WD = re.compile(rf"\btoday,?\s+(?P<wd>{_WD_RE})\b", re.IGNORECASE)
+_TODAY_WD = re.compile(rf"\btoday,?\s+(?P<wd>{WD_RE})\b", re.IGNORECASE)
 _BARE_WD = re.compile(
-    rf"(?P<pre>\b(?:since|last|next|until|by|from)\s+)?\b(?P<wd>{_WD_RE})\b", re.IGNORECASE
+    rf"(?P<pre>\b(?:since|last|next|until|by|from)\s+)?\b(?P<wd>{WD_RE})\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

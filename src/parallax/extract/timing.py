@@ -17,11 +17,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MONTH_RE = (
+MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 )
-_WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 TIME_EXPR = re.compile(
     rf"(?P<pre>\b(?:since|from|until|till|before|by|after)\s+(?:last\s+|early\s+|late\s+)?)?"
@@ -34,9 +34,9 @@ TIME_EXPR = re.compile(
     r"|(?P<inyear_expr>\b(?:in|during|for)\s+(?P<inyear>(?:19|20)\d\d)\b(?!\s*,?\s*\d))"
     r"|(?P<md>\b(?P<inm>(?:in|during|for|as of)\s+)?"
     r"(?:(?P<edge>end|beginning|start|middle) of (?:last )?)?(?P<lastm>last )?"
-    rf"(?P<month>{_MONTH_RE})\.?(?:\s+(?P<mday>\d{{1,2}})(?!\d|,\d)(?:st|nd|rd|th)?)?"
+    rf"(?P<month>{MONTH_RE})\.?(?:\s+(?P<mday>\d{{1,2}})(?!\d|,\d)(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b)"
-    rf"|(?P<wdexpr>\b(?P<wdmod>last |this |next )?(?P<wd>{_WD_RE})\b))",
+    rf"|(?P<wdexpr>\b(?P<wdmod>last |this |next )?(?P<wd>{WD_RE})\b))",
     re.IGNORECASE,
 )
 
