@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.align.values import base_value, precision, same_value, unit_family
+from parallax.align.values import (
+    base_value,
+    group_values,
+    precision,
+    same_answer,
+    same_value,
+    unit_family,
+)
 from parallax.models import Claim
 
 
@@ -53,3 +60,44 @@ def test_fahrenheit_anomalies_and_temperatures_convert_to_celsius() -> None:
     assert base_value(_measure(0.27, "degrees Fahrenheit")) == pytest.approx(0.15)
     assert same_value(base_value(_measure(2.12, "°F")) or 0, 1.18)
     assert base_value(_measure(58.96, "degrees Fahrenheit")) == pytest.approx(14.98, abs=0.01)
+
+
+def _count(value: float, qualifier: str | None = None) -> Claim:
+    return Claim(
+        id="c",
+        aid="a",
+        sent_start=0,
+        sent_end=1,
+        char_start=0,
+        char_end=1,
+        text="x",
+        value=value,
+        kind="count",
+        qualifier=qualifier,
+    )
+
+
+def test_two_different_lower_bounds_are_two_answers() -> None:
+    # "more than a thousand" vs "at least 959": 959 rounds to 1,000, yet these are
+    # two bounds a reader compares, not one figure.
+    assert same_value(1000, 959)
+    assert not same_answer(_count(1000, "more than"), _count(959, "at least"))
+    assert not same_answer(_count(1000, "more than"), _count(900, "more than"))
+    assert same_answer(_count(1000, "more than"), _count(1000, "over"))
+
+
+def test_a_bound_and_a_value_agree_only_on_the_bound_s_side() -> None:
+    assert same_answer(_count(1000, "over"), _count(1091))
+    assert same_answer(_count(1200, "nearly"), _count(1175))
+    assert same_answer(_count(2000, "almost"), _count(1908))
+    assert not same_answer(_count(1000, "more than"), _count(959))
+    assert not same_answer(_count(1200, "nearly"), _count(1250))
+    # Plain values and loose qualifiers keep the rounding rule.
+    assert same_answer(_count(2000, "some"), _count(1908))
+    assert same_answer(_count(7_180_000), _count(7_176_141))
+
+
+def test_answer_groups_keep_different_bounds_apart() -> None:
+    claims = [_count(1000, "more than"), _count(900, "more than"), _count(959, "at least")]
+    assert group_values(claims) == [[0], [1], [2]]
+    assert group_values([_count(1000, "over"), _count(1091), _count(1730)]) == [[0, 1], [2]]

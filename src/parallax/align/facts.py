@@ -15,7 +15,9 @@ logistic model over:
   come from one article.
 
 Claims of different kinds (people vs money vs percent), of different money or
-measure units, or from the same sentence never share a fact; a figure the
+measure units, counting different outcomes ("killed" vs "injured" vs
+"ambulances deployed", ``outcomes.py``) or from the same sentence never share
+a fact; a figure the
 article itself calls "the previous figure" always shares one with the figure
 it updates (``earlier_values``), which no similarity would find: "At the
 moment, 1,908 people laid down their arms" and "the previous figure ... was
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from parallax.align.outcomes import outcome
 from parallax.align.text import REVISION_CUES, content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
 from parallax.models import Article, Claim
@@ -78,6 +81,8 @@ class ClaimItem:
     sentence: str
     local: str
     date: dt.date | None
+    #: What happened to the people counted (killed, injured, ...), when the text says.
+    outcome: str | None = None
 
     @property
     def outlet(self) -> str:
@@ -151,6 +156,7 @@ def make_items(articles: Sequence[Article]) -> list[ClaimItem]:
             sentence=art.text[c.sent_start : c.sent_end],
             local=describe(c, art),
             date=c.as_of or art.published,
+            outcome=outcome(c, art),
         )
         for art in articles
         for c in art.claims
@@ -324,7 +330,8 @@ def pair_features(
         for y in range(x + 1, n):
             a, b = items[x].claim, items[y].claim
             text = items[x].article.text
-            if not compatible(a, b, text):
+            oa, ob = items[x].outcome, items[y].outcome
+            if not compatible(a, b, text) or (oa and ob and oa != ob):
                 blocked[x, y] = blocked[y, x] = True
                 continue
             if from_to(a, b, text):

@@ -49,6 +49,42 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.1 * max(abs(a), abs(b))
 
 
+#: Qualifiers that make a figure a bound rather than a value ("more than 900").
+LOWER_BOUNDS = frozenset({"more than", "at least", "over", "just over", "upwards of"})
+UPPER_BOUNDS = frozenset(
+    {"fewer than", "less than", "at most", "up to", "nearly", "almost", "under", "just under"}
+)
+
+
+def _bound(claim: Claim) -> int:
+    q = (claim.qualifier or "").casefold()
+    return 1 if q in LOWER_BOUNDS else -1 if q in UPPER_BOUNDS else 0
+
+
+def same_answer(a: Claim, b: Claim) -> bool:
+    """Whether two claims give the same answer: the same value, and bounds that allow it.
+
+    Rounding alone would make "more than a thousand" the same as "at least
+    959" (959 rounds to 1,000), yet these are two different lower bounds, both
+    of which can be true. Two bounds of one direction are the same answer only
+    with the same value; a bound and a plain value are the same answer when the
+    value lies on the bound's side ("over 1,000" and 1,091, "nearly 1,200" and
+    1,175, but not "more than 1,000" and 959).
+    """
+    va, vb = base_value(a), base_value(b)
+    if va is None or vb is None or not same_value(va, vb):
+        return False
+    ba, bb = _bound(a), _bound(b)
+    if va == vb or (ba == 0 and bb == 0):
+        return True
+    if ba and ba == bb:
+        return False
+    for bound, lim, other in ((ba, va, vb), (bb, vb, va)):
+        if (bound == 1 and other < lim) or (bound == -1 and other > lim):
+            return False
+    return True
+
+
 _CELSIUS = frozenset({"°c", "c", "degrees celsius", "degree celsius", "celsius"})
 _FAHRENHEIT = frozenset({"°f", "f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit"})
 _DEGREES = frozenset({"degrees", "degree", "°"})
@@ -98,20 +134,21 @@ def group_values(claims: Sequence[Claim]) -> list[list[int]]:
     precise member so that chains of roundings cannot drift.
     """
     groups: list[list[int]] = []
-    reps: list[float] = []
+    reps: list[Claim | None] = []
     for i, c in enumerate(claims):
         v = base_value(c)  # a range compares by its lower bound
         if v is None:
             groups.append([i])
-            reps.append(math.nan)
+            reps.append(None)
             continue
         for g, rep in enumerate(reps):
-            if not math.isnan(rep) and same_value(v, rep):
+            if rep is not None and same_answer(c, rep):
                 groups[g].append(i)
-                if precision(v) < precision(rep):
-                    reps[g] = v
+                rv = base_value(rep)
+                if rv is not None and precision(v) < precision(rv):
+                    reps[g] = c
                 break
         else:
             groups.append([i])
-            reps.append(v)
+            reps.append(c)
     return groups
