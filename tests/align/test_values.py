@@ -92,6 +92,10 @@ def test_a_bound_and_a_value_agree_only_on_the_bound_s_side() -> None:
     assert same_answer(_count(2000, "almost"), _count(1908))
     assert not same_answer(_count(1000, "more than"), _count(959))
     assert not same_answer(_count(1200, "nearly"), _count(1250))
+    # A coarse bound is the value rounded towards it, not to the nearest step.
+    assert same_answer(_count(8_000_000, "more than"), _count(8_794_726))
+    assert not same_answer(_count(9_000_000, "more than"), _count(8_794_726))
+    assert not same_answer(_count(1000, "over"), _count(1400))
     # Plain values and loose qualifiers keep the rounding rule.
     assert same_answer(_count(2000, "some"), _count(1908))
     assert same_answer(_count(7_180_000), _count(7_176_141))

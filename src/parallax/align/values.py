@@ -67,22 +67,28 @@ def same_answer(a: Claim, b: Claim) -> bool:
     Rounding alone would make "more than a thousand" the same as "at least
     959" (959 rounds to 1,000), yet these are two different lower bounds, both
     of which can be true. Two bounds of one direction are the same answer only
-    with the same value; a bound and a plain value are the same answer when the
-    value lies on the bound's side ("over 1,000" and 1,091, "nearly 1,200" and
-    1,175, but not "more than 1,000" and 959).
+    with the same value. A bound and a plain value are the same answer when the
+    bound is the value rounded towards it: "more than 8m" is 8,794,726 rounded
+    down to the million, "nearly 1,200" is 1,175 rounded up, "over 1,000" is
+    1,091; "more than 1,000" is not 959, and "over 1,000" is not 1,400 (the
+    10% cap of :func:`same_value`).
     """
     va, vb = base_value(a), base_value(b)
-    if va is None or vb is None or not same_value(va, vb):
+    if va is None or vb is None:
         return False
     ba, bb = _bound(a), _bound(b)
-    if va == vb or (ba == 0 and bb == 0):
+    if va == vb:
         return True
-    if ba and ba == bb:
+    if ba == 0 and bb == 0:
+        return same_value(va, vb)
+    if ba and bb:
+        return ba != bb and same_value(va, vb)
+    bound, lim, other = (ba, va, vb) if ba else (bb, vb, va)
+    if abs(lim - other) > 0.1 * max(abs(lim), abs(other)) or (lim < 0) != (other < 0):
         return False
-    for bound, lim, other in ((ba, va, vb), (bb, vb, va)):
-        if (bound == 1 and other < lim) or (bound == -1 and other > lim):
-            return False
-    return True
+    step = precision(lim)
+    rounded = math.floor(other / step) if bound == 1 else math.ceil(other / step)
+    return abs(rounded * step - lim) <= step * 1e-6 and (other > lim if bound == 1 else other < lim)
 
 
 _CELSIUS = frozenset({"°c", "c", "degrees celsius", "degree celsius", "celsius"})
