@@ -183,3 +183,38 @@ def test_one_outlet_two_claimants_stays_a_divergence() -> None:
     claim(a, "959", 959, counted="soldiers", qualifier="at least", source="the foreign ministry")
     kind, _, _ = _judge([a])
     assert kind != "unique_coverage"
+
+
+def test_outlets_agreeing_on_a_change_from_old_to_new_are_consensus() -> None:
+    a = article("a", "The reform would raise the retirement age from 62 to 64 by 2030.")
+    b = article("b", "The bill would raise the pension age by two years to 64.")
+    c = article("c", "Macron wants to raise the retirement age from 62 to 64.")
+    claim(a, "62", 62, counted="retirement age")
+    claim(a, "64", 64, counted="retirement age")
+    claim(b, "64", 64, counted="pension age")
+    claim(c, "62", 62, counted="retirement age")
+    claim(c, "64", 64, counted="retirement age")
+    kind, why, groups = _judge([a, b, c])
+    assert kind == "consensus"
+    assert groups == [[64, 64, 64], [62, 62]]
+    assert "only ever given as the value it changes from" in why
+
+
+def test_a_revised_statistic_stays_an_update_even_when_all_agree_on_the_new_value() -> None:
+    a = article("a", "November payrolls were revised up from 256,000 to 290,000.")
+    b = article("b", "The totals for November were also revised upward, to 290,000.")
+    claim(a, "256,000", 256_000, counted="jobs")
+    claim(a, "290,000", 290_000, counted="jobs")
+    claim(b, "290,000", 290_000, counted="jobs")
+    kind, _, _ = _judge([a, b])
+    assert kind == "numeric_update"
+
+
+def test_an_outlet_answering_with_the_old_value_keeps_the_divergence() -> None:
+    a = article("a", "The reform would raise the retirement age from 62 to 64.")
+    b = article("b", "Workers can still retire at 62 under the current rules.")
+    claim(a, "62", 62, counted="retirement age")
+    claim(a, "64", 64, counted="retirement age")
+    claim(b, "62", 62, counted="retirement age")
+    kind, _, _ = _judge([a, b])
+    assert kind != "consensus"

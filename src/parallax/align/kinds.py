@@ -23,8 +23,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.align.facts import ClaimItem, called_earlier
-from parallax.align.text import PART_CUES, UPDATE_CUES, WHOLE_CUES, content_words
+from parallax.align.facts import ClaimItem, called_earlier, from_to
+from parallax.align.text import (
+    PART_CUES,
+    REVISION_CUES,
+    UPDATE_CUES,
+    WHOLE_CUES,
+    content_words,
+)
 
 LOWER = ("more than", "over", "at least", "above", "in excess of", "upwards of", "exceed")
 UPPER = ("less than", "under", "nearly", "almost", "up to", "at most", "below", "fewer than")
@@ -174,6 +180,43 @@ def _dated_by_text(item: ClaimItem) -> bool:
     return bool(basis) and basis != "article date" and not basis.startswith("'today'")
 
 
+def _is_earlier(item: ClaimItem, fact: Sequence[ClaimItem]) -> bool:
+    """The figure is the old value of a change its own sentence or article states.
+
+    "raise the retirement age from 62 to 64": 62 is what 64 replaces, not a
+    rival answer; nor is "the previous figure ... was 1,730".
+    """
+    c = item.claim
+    if called_earlier(item):
+        return True
+    return any(
+        o.claim.char_start > c.char_end and from_to(c, o.claim, item.article.text)
+        for o in fact
+        if o.claim.aid == c.aid and o.claim.id != c.id
+    )
+
+
+def _agreed_change(
+    groups: Sequence[Sequence[ClaimItem]],
+) -> tuple[list[ClaimItem], list[list[ClaimItem]]] | None:
+    """(current, earlier groups) when every figure outside one group is an old value.
+
+    Outlets that all say "from 62 to 64", or give 64 alone, agree: the fact has
+    two values, but no outlet answers with the old one. A revised statistic
+    ("November was revised up from 256,000 to 290,000") is different: the old
+    value was once the answer, so the figure has an update history a reader
+    should see, and it stays a numeric update.
+    """
+    items = [i for g in groups for i in g]
+    if any(REVISION_CUES.search(i.sentence) for i in items):
+        return None
+    current = [k for k, g in enumerate(groups) if not all(_is_earlier(i, items) for i in g)]
+    if len(current) != 1:
+        return None
+    k = current[0]
+    return list(groups[k]), [list(g) for j, g in enumerate(groups) if j != k]
+
+
 def _claimant_words(group: Sequence[ClaimItem]) -> set[str] | None:
     words = {w for i in group if i.claim.source for w in content_words(i.claim.source)}
     return words or None
@@ -227,6 +270,17 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
             f"Only {first.outlet} reports this ({parts}); no other outlet confirms or "
             "contradicts it.",
             gs,
+        )
+
+    agreed = _agreed_change(gs)
+    if agreed is not None and len(voices) > 1:
+        now, then = agreed
+        return Verdict(
+            "consensus",
+            f"{len({i.voice for i in now})} independent outlets agree on {fmt_value(now[0])} "
+            f"({_who(now)}); {fmt_value(then[0][0])} is only ever given as the value it "
+            "changes from, never as a different answer.",
+            [now, *then],
         )
 
     scope = _scope_split(gs)
