@@ -23,7 +23,9 @@ it updates (``earlier_values``), which no similarity would find: "At the
 moment, 1,908 people laid down their arms" and "the previous figure ... was
 1,730 Ukrainian soldiers" share one content word. Clustering is
 average-linkage agglomerative with those cannot-links, which keeps facts tight
-without fixing their number in advance.
+without fixing their number in advance. Afterwards, two facts that several
+outlets each set against each other as different claimants' counts (police
+1.28 million, CGT 3.5 million) become one question (``join_rival_counts``).
 """
 
 from __future__ import annotations
@@ -396,6 +398,101 @@ def cluster(score: FloatArray, threshold: float) -> list[list[int]]:
     return [sorted(c) for c in clusters if c]
 
 
+#: A figure offered as a forecast or a benchmark ("expectations of 185,000",
+#: "analysts had estimated $12.5 billion") is compared with the count, not a rival count.
+_EXPECTED = re.compile(
+    r"\b(?:expect\w*|forecast\w*|estimates?|anticipat\w*|consensus|projected|predict\w*|"
+    r"analysts?|economists?|guidance|outlook)\b",
+    re.IGNORECASE,
+)
+#: Articles that must each set the two counts side by side before they are one question.
+MIN_JUXTAPOSED = 2
+
+
+def _rival_ready(item: ClaimItem) -> bool:
+    """An attributed current count: no forecast and no earlier value."""
+    c = item.claim
+    lead = " ".join(item.article.text[c.sent_start : c.char_start].split()[-_WINDOW_BEFORE:])
+    return bool(
+        c.source
+        and c.value is not None
+        and not _EXPECTED.search(lead)
+        and not _EXPECTED.search(c.predicate or "")
+        and not REVISION_CUES.search(item.local)
+        and not called_earlier(item)
+    )
+
+
+def _claimants_differ(a: Claim, b: Claim) -> bool:
+    return set(content_words(a.source or "")).isdisjoint(content_words(b.source or ""))
+
+
+def _scope(item: ClaimItem) -> frozenset[str]:
+    """Names next to the figure other than its claimant ("1,200 deaths in regions of Syria")."""
+    window = _local_window(item.article, item.claim).casefold()
+    claimant = set(content_words(item.claim.source or ""))
+    return frozenset(
+        e.casefold()
+        for e in item.claim.context
+        if e.casefold() in window and not set(content_words(e)) <= claimant
+    )
+
+
+def join_rival_counts(facts: list[Fact]) -> list[Fact]:
+    """One question for two counts that several outlets each set against each other.
+
+    "Police said 1.28 million took part ... the CGT put the number at 3.5
+    million": the pair score keeps these apart (two values, and one article
+    giving two figures usually means two quantities), yet when at least
+    ``MIN_JUXTAPOSED`` outlets each report both figures, each from its own
+    claimant, the outlets themselves present them as rival answers to one
+    question: that is an attribution dispute, the reader's first question. A
+    forecast or benchmark ("expectations of 185,000") and an earlier value are
+    not rivals, nor are two counts an article places differently ("5,894 killed"
+    beside "1,200 deaths in regions of Syria": Turkey's toll and Syria's). The
+    figures must be of one kind, one outcome and within an order of magnitude.
+    """
+    n = len(facts)
+    parent = list(range(n))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x in range(n):
+        for y in range(x + 1, n):
+            if _rivals(facts[x], facts[y]):
+                parent[root(y)] = root(x)
+    merged: dict[int, Fact] = {}
+    for k, f in enumerate(facts):
+        merged.setdefault(root(k), Fact()).items.extend(f.items)
+    return list(merged.values())
+
+
+def _rivals(f: Fact, g: Fact) -> bool:
+    fa = [i for i in f.items if _rival_ready(i)]
+    ga = [i for i in g.items if _rival_ready(i)]
+    if not fa or not ga:
+        return False
+    a, b = fa[0].claim, ga[0].claim
+    if not compatible(a, b) or fa[0].outcome != ga[0].outcome:
+        return False
+    va, vb = base_value(a), base_value(b)
+    if not va or not vb or same_value(va, vb) or abs(math.log10(abs(va / vb))) >= 1.0:
+        return False
+    juxtaposed = {
+        i.voice
+        for i in fa
+        for j in ga
+        if i.claim.aid == j.claim.aid
+        and _claimants_differ(i.claim, j.claim)
+        and _scope(i) == _scope(j)
+    }
+    return len(juxtaposed) >= MIN_JUXTAPOSED
+
+
 def group_facts(
     articles: Sequence[Article],
     embedder: Embedder,
@@ -407,6 +504,6 @@ def group_facts(
         return []
     limit = MERGE_THRESHOLD if threshold is None else threshold
     groups = cluster(pair_scores(items, embedder), limit)
-    facts = [Fact([items[i] for i in g]) for g in groups]
+    facts = join_rival_counts([Fact([items[i] for i in g]) for g in groups])
     facts.sort(key=lambda f: (-len(f.voices), -len(f.items)))
     return facts
