@@ -28,8 +28,16 @@ def test_responders_are_deployed_whatever_the_verb() -> None:
         "Some 200 ambulances were at the site, besides 1,200 personnel to rush the injured "
         "to hospitals.",
     )
-    assert outcome(claim(a, "200", 200, counted="ambulances"), a) == "deployed"
-    assert outcome(claim(a, "1,200", 1200, counted="personnel"), a) == "deployed"
+    assert outcome(claim(a, "200", 200, counted="ambulances"), a) == "deployed ambulance"
+    assert outcome(claim(a, "1,200", 1200, counted="personnel"), a) == "deployed personnel"
+
+
+def test_responders_of_different_kinds_never_share_a_fact() -> None:
+    a = article("a", "Officials said 200 police personnel were sent to the crash site on Friday.")
+    b = article("b", "Some 200 ambulances were sent to the crash site on Friday, officials said.")
+    claim(a, "200", 200, counted="police personnel", predicate="sent")
+    claim(b, "200", 200, counted="ambulances", predicate="sent")
+    assert all(len(f.items) == 1 for f in group_facts([a, b], embed))
 
 
 def test_no_outcome_word_means_none_and_money_has_none() -> None:

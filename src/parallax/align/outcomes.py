@@ -7,8 +7,9 @@ embedding finds them very similar. The outcome word next to the figure tells
 them apart, and an outcome is never another outcome: on the dev clusters,
 none of the 273 claim pairs with gold labels whose outcomes differ answers one
 gold question. Rescuers and ambulances are an outcome of their own
-("deployed"), because "200 ambulances" beside "200 killed" was the commonest
-wrong consensus.
+("deployed ambulance", "deployed personnel": what is sent is what is counted),
+because "200 ambulances" beside "200 killed" and "200 police personnel" was
+the commonest wrong consensus.
 
 The outcome is read from the extractor's counted noun and predicate, or else
 from the nearest outcome word in the figure's own clause (the window stops at
@@ -39,6 +40,7 @@ _RESPONDERS = re.compile(
     r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|sniffer dogs?)\b",
     re.IGNORECASE,
 )
+_SINGULAR = {"buses": "bus", "personnel": "personnel"}
 _BEFORE = 6
 _AFTER = 8
 
@@ -56,8 +58,11 @@ def outcome(claim: Claim, article: Article) -> str | None:
     """The outcome a people figure counts, or None when nothing near it names one."""
     if claim.kind != "count":
         return None
-    if claim.counted and _RESPONDERS.search(claim.counted):
-        return "deployed"
+    responders = _RESPONDERS.search(claim.counted or "")
+    if responders:
+        # What is sent is what is counted: 200 police personnel are not 200 ambulances.
+        noun = responders.group(0).casefold()
+        return f"deployed {_SINGULAR.get(noun, noun.removesuffix('s'))}"
     head = " ".join(p for p in (claim.counted, claim.predicate) if p)
     found = {n for n, p in _PATTERNS.items() if p.search(head)}
     if len(found) == 1:
