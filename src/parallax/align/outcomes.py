@@ -5,7 +5,7 @@ two tolls of one story that count different outcomes: "233 killed" and "900
 injured" sit in the same sentences, near the same place names, and a sentence
 embedding finds them very similar. The outcome word next to the figure tells
 them apart, and an outcome is never another outcome: on the dev clusters,
-none of the 273 claim pairs with gold labels whose outcomes differ answers one
+1 of the 280 claim pairs with gold labels whose outcomes differ answers one
 gold question. Rescuers and ambulances are an outcome of their own
 ("deployed ambulance", "deployed personnel": what is sent is what is counted),
 because "200 ambulances" beside "200 killed" and "200 police personnel" was
