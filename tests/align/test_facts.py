@@ -12,12 +12,14 @@ from parallax.align.facts import (
     Fact,
     _value_features,
     called_earlier,
+    digit_slip,
     earlier_values,
     group_facts,
     make_items,
     pair_scores,
     voice_map,
 )
+from parallax.align.kinds import judge
 from parallax.align.memo import MemoEmbedder
 from parallax.models import Article
 from tests.align.helpers import article, claim
@@ -214,3 +216,39 @@ def test_a_vague_word_keeps_figures_outside_its_range_apart() -> None:
     assert scores[0, 1] < scores[0, 2]
     assert _value_features(items[0].claim, items[1].claim)[1] == pytest.approx(math.log10(4))
     assert _value_features(items[0].claim, items[2].claim) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "slip"),
+    [
+        ("6,10,533", "6,101,533", True),  # a dropped digit
+        ("8,749,726", "8,794,726", True),  # two digits swapped
+        ("25,000", "256,000", False),  # round numbers: too few significant digits
+        ("6,101,533", "6,101,533", False),  # the same figure is no slip
+        ("6,984,520", "6,101,533", False),
+    ],
+)
+def test_digit_slips_are_one_edit_between_long_figures(said: str, meant: str, slip: bool) -> None:
+    a = article("a", f"Obi polled {said} votes.")
+    b = article("b", f"Obi polled {meant} votes.")
+    ca = claim(a, said, float(said.replace(",", "")), counted="votes")
+    cb = claim(b, meant, float(meant.replace(",", "")), counted="votes")
+    assert digit_slip(ca, cb) is slip
+
+
+def test_a_mistyped_figure_joins_the_figure_it_mistypes_and_is_called_a_typo() -> None:
+    arts = []
+    for aid, text in (("a", "6,101,533"), ("b", "6,101,533"), ("c", "6,10,533")):
+        art = article(aid, f"Peter Obi of the Labour Party came third with {text} votes.")
+        claim(art, text, float(text.replace(",", "")), counted="votes", predicate="came third")
+        arts.append(art)
+    arts.append(article("d", "Atiku Abubakar polled 6,984,520 votes in the election."))
+    claim(arts[-1], "6,984,520", 6_984_520, counted="votes", predicate="polled")
+    facts = group_facts(arts, embed)
+    obi = next(f for f in facts if any(i.claim.value == 6_101_533 for i in f.items))
+    assert {i.claim.value for i in obi.items} == {6_101_533, 610_533}
+    items = obi.items
+    groups = [[i for i in items if i.claim.value == v] for v in (6_101_533, 610_533)]
+    verdict = judge(groups)
+    assert verdict.kind == "numeric_conflict"
+    assert "6,10,533 is 6,101,533 with one digit slipped" in verdict.explanation

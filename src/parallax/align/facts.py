@@ -239,6 +239,42 @@ def earlier_values(items: Sequence[ClaimItem]) -> list[tuple[int, int]]:
     return out
 
 
+#: Significant digits a figure needs before a one-digit difference reads as a slip:
+#: "25,000" and "256,000" are two round numbers, "6,10,533" and "6,101,533" one figure.
+_TYPO_MIN_DIGITS = 5
+
+
+def _digits(claim: Claim) -> str:
+    """The figure's significant digits as written (trailing zeros say nothing)."""
+    return re.sub(r"\D", "", claim.text).rstrip("0")
+
+
+def digit_slip(a: Claim, b: Claim) -> bool:
+    """Two long figures one dropped, added or swapped digit apart: "6,10,533" for 6,101,533.
+
+    Outlets copy figures by hand and machine translation regroups digits; a
+    long figure that differs from another outlet's by a single slipped digit
+    is that figure mistyped, not a rival count, and should be shown beside it.
+    """
+    if a.aid == b.aid or a.value == b.value:
+        return False
+    x, y = _digits(a), _digits(b)
+    if min(len(x), len(y)) < _TYPO_MIN_DIGITS:
+        return False
+    if len(x) == len(y):
+        diff = [k for k in range(len(x)) if x[k] != y[k]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and x[diff[0]] == y[diff[1]]
+            and x[diff[1]] == y[diff[0]]
+        )
+    short, long_ = sorted((x, y), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
 def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     """Whether two claims may be the same fact at all (hard constraints)."""
     if a.kind != b.kind:
@@ -336,7 +372,7 @@ def pair_features(
             if not compatible(a, b, text) or (oa and ob and oa != ob):
                 blocked[x, y] = blocked[y, x] = True
                 continue
-            if from_to(a, b, text):
+            if from_to(a, b, text) or digit_slip(a, b):
                 linked[x, y] = linked[y, x] = True
             feats[x, y, 1] = feats[y, x, 1] = jaccard(words[x], words[y])
             vals = _value_features(a, b, revised[x] or revised[y])

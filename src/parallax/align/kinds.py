@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.align.facts import ClaimItem, called_earlier, from_to
+from parallax.align.facts import ClaimItem, called_earlier, digit_slip, from_to
 from parallax.align.text import (
     PART_CUES,
     REVISION_CUES,
@@ -217,6 +217,23 @@ def _agreed_change(
     return list(groups[k]), [list(g) for j, g in enumerate(groups) if j != k]
 
 
+def _slip(groups: Sequence[Sequence[ClaimItem]]) -> str:
+    """A sentence naming a lone figure that is another group's figure with a digit slipped."""
+    for g, h in itertools.permutations(groups, 2):
+        if len(g) >= len(h):
+            continue
+        for i in g:
+            for j in h:
+                if digit_slip(i.claim, j.claim):
+                    said = i.article.text[i.claim.char_start : i.claim.char_end]
+                    meant = j.article.text[j.claim.char_start : j.claim.char_end]
+                    return (
+                        f" {i.outlet}'s {said} is {meant} with one digit slipped: most likely "
+                        "a typo, not a different count."
+                    )
+    return ""
+
+
 def _claimant_words(group: Sequence[ClaimItem]) -> set[str] | None:
     words = {w for i in group if i.claim.source for w in content_words(i.claim.source)}
     return words or None
@@ -317,6 +334,11 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
         )
 
     parts = "; ".join(f"{fmt_value(g[0])} ({_who(g)})" for g in gs)
+    slip = _slip(gs)
+    if slip:
+        return Verdict(
+            "numeric_conflict", f"The outlets give different figures: {parts}.{slip}", gs
+        )
     if _distinct_claimants(gs):
         return Verdict(
             "attribution",
