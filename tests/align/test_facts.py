@@ -237,18 +237,16 @@ def test_digit_slips_are_one_edit_between_long_figures(said: str, meant: str, sl
 
 
 def test_a_mistyped_figure_joins_the_figure_it_mistypes_and_is_called_a_typo() -> None:
-    arts = []
-    for aid, text in (("a", "6,101,533"), ("b", "6,101,533"), ("c", "6,10,533")):
-        art = article(aid, f"Peter Obi of the Labour Party came third with {text} votes.")
-        claim(art, text, float(text.replace(",", "")), counted="votes", predicate="came third")
-        arts.append(art)
-    arts.append(article("d", "Atiku Abubakar polled 6,984,520 votes in the election."))
-    claim(arts[-1], "6,984,520", 6_984_520, counted="votes", predicate="polled")
-    facts = group_facts(arts, embed)
+    a = article("a", "Peter Obi of the Labour Party came third with 6,101,533 votes.")
+    b = article("b", "Obi, a former governor of Anambra, finished the race with 6,101,533.")
+    c = article("c", "The total vote cast is 24,965,218, and Peter Obi who poll 6,10,533.")
+    claim(a, "6,101,533", 6_101_533, counted="votes", predicate="came third")
+    claim(b, "6,101,533", 6_101_533, predicate="finished")
+    claim(c, "6,10,533", 610_533, predicate="poll")
+    facts = group_facts([a, b, c], embed)
     obi = next(f for f in facts if any(i.claim.value == 6_101_533 for i in f.items))
     assert {i.claim.value for i in obi.items} == {6_101_533, 610_533}
-    items = obi.items
-    groups = [[i for i in items if i.claim.value == v] for v in (6_101_533, 610_533)]
+    groups = [[i for i in obi.items if i.claim.value == v] for v in (6_101_533, 610_533)]
     verdict = judge(groups)
     assert verdict.kind == "numeric_conflict"
     assert "6,10,533 is 6,101,533 with one digit slipped" in verdict.explanation
