@@ -58,3 +58,25 @@ def test_a_toll_and_an_equal_count_of_ambulances_never_share_a_fact() -> None:
     for fact in group_facts([a, b, c], embed):
         aids = {i.claim.aid for i in fact.items}
         assert not ("b" in aids and aids & {"a", "c"}), aids
+
+
+def test_two_outlets_counting_one_kind_of_responder_answer_one_question() -> None:
+    a = article("a", "More than 200 ambulances along with 30 buses have been pressed into service.")
+    b = article(
+        "b",
+        "Three NDRF units, 200 police personnel and 60 ambulances have been mobilised to the site.",
+    )
+    c = article("c", "Some 45 mobile health units were working at the accident site.")
+    claim(a, "200", 200, counted="ambulances", qualifier="more than")
+    claim(a, "30", 30, counted="buses")
+    claim(b, "Three", 3, counted="NDRF units")
+    claim(b, "200", 200, counted="police personnel")
+    claim(b, "60", 60, counted="ambulances")
+    claim(c, "45", 45, counted="mobile health units")
+    facts = {
+        frozenset((i.claim.aid, i.claim.value) for i in f.items)
+        for f in group_facts([a, b, c], embed)
+    }
+    assert frozenset({("a", 200), ("b", 60)}) in facts
+    assert not any({("b", 3), ("c", 45)} <= f for f in facts)
+    assert not any({("a", 200), ("b", 200)} <= f for f in facts)

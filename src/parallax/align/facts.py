@@ -17,7 +17,8 @@ logistic model over:
 Claims of different kinds (people vs money vs percent), of different money or
 measure units, counting different outcomes ("killed" vs "injured" vs
 "ambulances deployed", ``outcomes.py``) or from the same sentence never share
-a fact; a figure the
+a fact; two outlets' counts of one kind of responder ("200 ambulances", "60
+ambulances") always do; a figure the
 article itself calls "the previous figure" always shares one with the figure
 it updates (``earlier_values``), which no similarity would find: "At the
 moment, 1,908 people laid down their arms" and "the previous figure ... was
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from parallax.align.outcomes import outcome
+from parallax.align.outcomes import RESPONDED, outcome
 from parallax.align.text import REVISION_CUES, content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
 from parallax.models import Article, Claim
@@ -275,6 +276,21 @@ def digit_slip(a: Claim, b: Claim) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
+    """Two outlets counting the same kind of responder: "200 ambulances" and "60 ambulances".
+
+    Unlike a toll, which comes in many scopes (one country, one region, the
+    total), what was sent to one scene is one quantity per kind of responder,
+    so two counts of ambulances from different outlets answer one question.
+    """
+    return (
+        a.voice != b.voice
+        and a.outcome is not None
+        and a.outcome == b.outcome
+        and a.outcome.startswith(RESPONDED)
+    )
+
+
 def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     """Whether two claims may be the same fact at all (hard constraints)."""
     if a.kind != b.kind:
@@ -372,7 +388,7 @@ def pair_features(
             if not compatible(a, b, text) or (oa and ob and oa != ob):
                 blocked[x, y] = blocked[y, x] = True
                 continue
-            if from_to(a, b, text) or digit_slip(a, b):
+            if from_to(a, b, text) or digit_slip(a, b) or same_responders(items[x], items[y]):
                 linked[x, y] = linked[y, x] = True
             feats[x, y, 1] = feats[y, x, 1] = jaccard(words[x], words[y])
             vals = _value_features(a, b, revised[x] or revised[y])

@@ -37,9 +37,11 @@ _PATTERNS = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _OUTCOMES
 #: are deployed ("1,200 personnel to rush the injured to hospitals").
 _RESPONDERS = re.compile(
     r"\b(?:ambulances?|personnel|rescuers?|firefighters?|doctors?|nurses?|medics?|"
-    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|sniffer dogs?)\b",
+    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?)\b",
     re.IGNORECASE,
 )
+#: Prefix of the outcome of responders: "deployed ambulance".
+RESPONDED = "deployed "
 _SINGULAR = {"buses": "bus", "personnel": "personnel"}
 _BEFORE = 6
 _AFTER = 8
@@ -58,11 +60,12 @@ def outcome(claim: Claim, article: Article) -> str | None:
     """The outcome a people figure counts, or None when nothing near it names one."""
     if claim.kind != "count":
         return None
-    responders = _RESPONDERS.search(claim.counted or "")
-    if responders:
-        # What is sent is what is counted: 200 police personnel are not 200 ambulances.
-        noun = responders.group(0).casefold()
-        return f"deployed {_SINGULAR.get(noun, noun.removesuffix('s'))}"
+    counted = (claim.counted or "").casefold().split()
+    if counted and _RESPONDERS.fullmatch(counted[-1]):
+        # What is sent is what is counted, modifiers included: 200 police personnel
+        # are not 200 ambulances, and 3 NDRF units are not 45 mobile health units.
+        head = _SINGULAR.get(counted[-1], counted[-1].removesuffix("s"))
+        return RESPONDED + " ".join([*counted[:-1], head])
     head = " ".join(p for p in (claim.counted, claim.predicate) if p)
     found = {n for n, p in _PATTERNS.items() if p.search(head)}
     if len(found) == 1:
