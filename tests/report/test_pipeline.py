@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from parallax.report.citations import check_citations
+from tests.pipeline_cache import analyzed
 from tests.report.gold_report import DEV, SEEDS, dev_slugs
 
 EVENTS = [("seeds", SEEDS)] + [(slug, DEV / slug / "articles.json") for slug in dev_slugs()]
@@ -18,9 +19,7 @@ EVENTS = [("seeds", SEEDS)] + [(slug, DEV / slug / "articles.json") for slug in 
 
 @pytest.mark.parametrize(("name", "path"), EVENTS, ids=[n for n, _ in EVENTS])
 def test_pipeline_report_citations_hold(name: str, path: Path) -> None:
-    from parallax.analyze import analyze
-
-    result = analyze([path])
+    result = analyzed(path)
     report = result.report
     assert report.articles, name
     assert "report" in result.timings
