@@ -131,3 +131,19 @@ def test_a_quote_cut_from_its_sentence_is_marked_as_cut() -> None:
     page = render_html(Report(eid="e", articles=[art], question_answers=[qa]))
     assert "&ldquo;&hellip;12 people died&hellip;&rdquo;" in page
     assert "&ldquo;Rescuers said 15 people died.&rdquo;" in page
+
+
+def test_markdown_marks_a_cut_quote_too() -> None:
+    text = "Officials said 12 people died on Monday. Rescuers said 15 people died."
+    art = ReportArticle(aid="a1", outlet="one", text=text)
+    cut = Answer(aid="a1", answer="12 people died", value=12, char_start=15, char_end=29)
+    whole_start = text.index("Rescuers")
+    whole = Answer(
+        aid="a1", answer=text[whole_start:], value=15, char_start=whole_start, char_end=len(text)
+    )
+    qa = QuestionAnswer(
+        question="How many?", kind="numeric_conflict", answer_groups=[[cut], [whole]]
+    )
+    md = render_markdown(Report(eid="e", articles=[art], question_answers=[qa]))
+    assert "\u201c\u202612 people died\u2026\u201d" in md
+    assert "\u201cRescuers said 15 people died.\u201d" in md

@@ -77,6 +77,14 @@ def _outlets(report: Report) -> dict[str, str]:
     return {a.aid: (a.outlet or a.aid) for a in report.articles}
 
 
+def _cut_quote(view: _View, a: Answer) -> str:
+    """The answer escaped, with an ellipsis where it was cut from its sentence (as the HTML)."""
+    c = view.answer(a)
+    lead = "\u2026" if c.before.strip() else ""
+    tail = "\u2026" if c.after.strip() else ""
+    return f"{lead}{_md(a.answer)}{tail}"
+
+
 def render_markdown(report: Report) -> str:
     out: list[str] = [f"# Parallax report: {_md(report.eid)}", ""]
     out += ["## Articles", "", "| aid | outlet | date | title |", "|---|---|---|---|"]
@@ -96,6 +104,7 @@ def render_markdown(report: Report) -> str:
     order = [k for k in KIND_WORDS if k in groups and k not in ("consensus", "unique_coverage")]
     sections = [("Where the outlets differ", order), ("What the outlets agree on", ["consensus"])]
     sections.append(("Reported by one outlet only", ["unique_coverage"]))
+    view = _View(report)
     for title, kinds in sections:
         qas = [qa for k in kinds for qa in groups.get(k, [])]
         if not qas:
@@ -107,7 +116,7 @@ def render_markdown(report: Report) -> str:
             out.append("")
             for i, group in enumerate(qa.answer_groups, 1):
                 for a in group:
-                    out.append(f"{i}. \u201c{_md(a.answer)}\u201d ({_md(_answer_label(a))})")
+                    out.append(f"{i}. \u201c{_cut_quote(view, a)}\u201d ({_md(_answer_label(a))})")
             out.append("")
     if not report.question_answers:
         out += ["No cross-outlet questions were found.", ""]
