@@ -6,7 +6,7 @@ from parallax.align.values import (
     base_value,
     group_values,
     precision,
-    same_answer,
+    same_figure,
     same_value,
     unit_family,
 )
@@ -25,7 +25,7 @@ def test_precision_reads_the_rounding_step(value: float, step: float) -> None:
     ("a", "b"),
     [(7_180_000, 7_176_141), (1000, 1091), (1200, 1175), (1730, 1730.0), (11.2e9, 11.22e9)],
 )
-def test_rounded_figures_are_the_same_answer(a: float, b: float) -> None:
+def test_rounded_figures_are_the_same_figure(a: float, b: float) -> None:
     assert same_value(a, b) and same_value(b, a)
 
 
@@ -81,24 +81,34 @@ def test_two_different_lower_bounds_are_two_answers() -> None:
     # "more than a thousand" vs "at least 959": 959 rounds to 1,000, yet these are
     # two bounds a reader compares, not one figure.
     assert same_value(1000, 959)
-    assert not same_answer(_count(1000, "more than"), _count(959, "at least"))
-    assert not same_answer(_count(1000, "more than"), _count(900, "more than"))
-    assert same_answer(_count(1000, "more than"), _count(1000, "over"))
+    assert not same_figure(_count(1000, "more than"), _count(959, "at least"))
+    assert not same_figure(_count(1000, "more than"), _count(900, "more than"))
+    assert same_figure(_count(1000, "more than"), _count(1000, "over"))
+
+
+def test_opposite_bounds_agree_only_when_a_value_lies_between_them() -> None:
+    assert same_figure(_count(1900, "more than"), _count(2000, "nearly"))
+    assert not same_figure(_count(1000, "more than"), _count(1000, "nearly"))
+    assert not same_figure(_count(1090, "over"), _count(1000, "under"))
 
 
 def test_a_bound_and_a_value_agree_only_on_the_bound_s_side() -> None:
-    assert same_answer(_count(1000, "over"), _count(1091))
-    assert same_answer(_count(1200, "nearly"), _count(1175))
-    assert same_answer(_count(2000, "almost"), _count(1908))
-    assert not same_answer(_count(1000, "more than"), _count(959))
-    assert not same_answer(_count(1200, "nearly"), _count(1250))
+    assert same_figure(_count(1000, "over"), _count(1091))
+    assert same_figure(_count(1200, "nearly"), _count(1175))
+    assert same_figure(_count(2000, "almost"), _count(1908))
+    assert not same_figure(_count(1000, "more than"), _count(959))
+    assert not same_figure(_count(1200, "nearly"), _count(1250))
     # A coarse bound is the value rounded towards it, not to the nearest step.
-    assert same_answer(_count(8_000_000, "more than"), _count(8_794_726))
-    assert not same_answer(_count(9_000_000, "more than"), _count(8_794_726))
-    assert not same_answer(_count(1000, "over"), _count(1400))
+    assert same_figure(_count(8_000_000, "more than"), _count(8_794_726))
+    assert not same_figure(_count(9_000_000, "more than"), _count(8_794_726))
+    assert not same_figure(_count(1000, "over"), _count(1400))
+    # Float error must not move a figure across the rounding step (1.2 / 0.1 = 11.99...).
+    assert not same_figure(_count(1.1, "more than"), _count(1.2))
+    assert same_figure(_count(1.1, "more than"), _count(1.14))
+    assert same_figure(_count(1.2, "nearly"), _count(1.16))
     # Plain values and loose qualifiers keep the rounding rule.
-    assert same_answer(_count(2000, "some"), _count(1908))
-    assert same_answer(_count(7_180_000), _count(7_176_141))
+    assert same_figure(_count(2000, "some"), _count(1908))
+    assert same_figure(_count(7_180_000), _count(7_176_141))
 
 
 def test_answer_groups_keep_different_bounds_apart() -> None:

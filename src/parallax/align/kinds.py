@@ -31,10 +31,7 @@ from parallax.align.text import (
     WHOLE_CUES,
     content_words,
 )
-
-LOWER = ("more than", "over", "at least", "above", "in excess of", "upwards of", "exceed")
-UPPER = ("less than", "under", "nearly", "almost", "up to", "at most", "below", "fewer than")
-APPROX = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated")
+from parallax.align.values import APPROXIMATE, bound
 
 
 @dataclass(frozen=True)
@@ -51,12 +48,12 @@ def interval(item: ClaimItem) -> tuple[float, float]:
     if v is None:
         return (0.0, math.inf)
     hi = item.claim.value_high if item.claim.value_high is not None else v
-    q = (item.claim.qualifier or "").lower()
-    if any(w in q for w in LOWER):
+    direction = bound(item.claim)
+    if direction == 1:
         return (v, math.inf)
-    if any(w in q for w in UPPER):
+    if direction == -1:
         return (0.0, hi)
-    if any(w in q for w in APPROX) or item.claim.vague:
+    if (item.claim.qualifier or "").casefold() in APPROXIMATE or item.claim.vague:
         return (v * 0.9, hi * 1.1)
     return (v, hi)
 

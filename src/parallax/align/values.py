@@ -49,46 +49,64 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.1 * max(abs(a), abs(b))
 
 
-#: Qualifiers that make a figure a bound rather than a value ("more than 900").
+#: Qualifiers (as the extractor writes them, extract.numbers.QUALIFIERS) that make a
+#: figure a bound ("more than 900": 900 or above) or an estimate ("about 900").
 LOWER_BOUNDS = frozenset({"more than", "at least", "over", "just over", "upwards of"})
 UPPER_BOUNDS = frozenset(
-    {"fewer than", "less than", "at most", "up to", "nearly", "almost", "under", "just under"}
-)
+    {
+        "fewer than", "less than", "at most", "up to", "nearly", "almost", "under",
+        "just under", "as many as", "as much as",
+    }
+)  # fmt: skip
+APPROXIMATE = frozenset(
+    {
+        "about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+        "close to",
+    }
+)  # fmt: skip
 
 
-def _bound(claim: Claim) -> int:
+def bound(claim: Claim) -> int:
+    """1 for a lower bound, -1 for an upper bound, 0 for a value or an estimate."""
     q = (claim.qualifier or "").casefold()
     return 1 if q in LOWER_BOUNDS else -1 if q in UPPER_BOUNDS else 0
 
 
-def same_answer(a: Claim, b: Claim) -> bool:
-    """Whether two claims give the same answer: the same value, and bounds that allow it.
+def same_figure(a: Claim, b: Claim) -> bool:
+    """Whether two claims state the same figure: the same value, and bounds that allow it.
 
     Rounding alone would make "more than a thousand" the same as "at least
     959" (959 rounds to 1,000), yet these are two different lower bounds, both
-    of which can be true. Two bounds of one direction are the same answer only
-    with the same value. A bound and a plain value are the same answer when the
-    bound is the value rounded towards it: "more than 8m" is 8,794,726 rounded
-    down to the million, "nearly 1,200" is 1,175 rounded up, "over 1,000" is
-    1,091; "more than 1,000" is not 959, and "over 1,000" is not 1,400 (the
-    10% cap of :func:`same_value`).
+    of which can be true. Two bounds of one direction are the same figure only
+    with the same value; bounds of opposite directions only when the range
+    between them is not empty ("more than 1,900" and "nearly 2,000", never
+    "more than 1,000" and "nearly 1,000"). A bound and a plain value are the
+    same figure when the bound is the value rounded towards it: "more than 8m"
+    is 8,794,726 rounded down to the million, "nearly 1,200" is 1,175 rounded
+    up, "over 1,000" is 1,091; "more than 1,000" is not 959, and "over 1,000"
+    is not 1,400 (the 10% cap of :func:`same_value`).
     """
     va, vb = base_value(a), base_value(b)
     if va is None or vb is None:
         return False
-    ba, bb = _bound(a), _bound(b)
+    ba, bb = bound(a), bound(b)
+    if ba and bb:
+        if ba == bb:
+            return va == vb
+        low, high = (va, vb) if ba == 1 else (vb, va)
+        return low < high and same_value(va, vb)
     if va == vb:
         return True
     if ba == 0 and bb == 0:
         return same_value(va, vb)
-    if ba and bb:
-        return ba != bb and same_value(va, vb)
-    bound, lim, other = (ba, va, vb) if ba else (bb, vb, va)
+    direction, lim, other = (ba, va, vb) if ba else (bb, vb, va)
     if abs(lim - other) > 0.1 * max(abs(lim), abs(other)) or (lim < 0) != (other < 0):
         return False
     step = precision(lim)
-    rounded = math.floor(other / step) if bound == 1 else math.ceil(other / step)
-    return abs(rounded * step - lim) <= step * 1e-6 and (other > lim if bound == 1 else other < lim)
+    # The tolerance keeps float error out of the rounding: 1.2 / 0.1 is 11.999...
+    ratio = other / step
+    rounded = math.floor(ratio + 1e-9) if direction == 1 else math.ceil(ratio - 1e-9)
+    return abs(rounded * step - lim) <= step * 1e-6
 
 
 _CELSIUS = frozenset({"°c", "c", "degrees celsius", "degree celsius", "celsius"})
@@ -148,7 +166,7 @@ def group_values(claims: Sequence[Claim]) -> list[list[int]]:
             reps.append(None)
             continue
         for g, rep in enumerate(reps):
-            if rep is not None and same_answer(c, rep):
+            if rep is not None and same_figure(c, rep):
                 groups[g].append(i)
                 rv = base_value(rep)
                 if rv is not None and precision(v) < precision(rv):
