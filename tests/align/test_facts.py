@@ -226,6 +226,10 @@ def test_a_vague_word_keeps_figures_outside_its_range_apart() -> None:
         ("25,000", "256,000", False),  # round numbers: too few significant digits
         ("6,101,533", "6,101,533", False),  # the same figure is no slip
         ("6,984,520", "6,101,533", False),
+        ("123,456", "1,234,567", False),  # a digit more at the end: ten times larger
+        ("234,567", "1,234,567", False),  # a digit more at the start
+        ("12,345.6", "12,345.67", False),  # rounded, not mistyped
+        ("12,345", "12,354", False),  # too short to call a slip
     ],
 )
 def test_digit_slips_are_one_edit_between_long_figures(said: str, meant: str, slip: bool) -> None:

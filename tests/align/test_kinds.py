@@ -196,7 +196,7 @@ def test_outlets_agreeing_on_a_change_from_old_to_new_are_consensus() -> None:
     claim(c, "64", 64, counted="retirement age")
     kind, why, groups = _judge([a, b, c])
     assert kind == "consensus"
-    assert groups == [[64, 64, 64], [62, 62]]
+    assert groups == [[64, 64, 64]]  # the old value is cited by the same sentences
     assert "only ever given as the value it changes from" in why
 
 
@@ -218,3 +218,36 @@ def test_an_outlet_answering_with_the_old_value_keeps_the_divergence() -> None:
     claim(b, "62", 62, counted="retirement age")
     kind, _, _ = _judge([a, b])
     assert kind != "consensus"
+
+
+def test_outlets_that_disagree_on_the_old_value_do_not_agree() -> None:
+    a = article("a", "The reform would raise the retirement age from 62 to 64 by 2030.")
+    b = article("b", "The reform would raise the retirement age from 58 to 64 by 2030.")
+    for art, old in ((a, "62"), (b, "58")):
+        claim(art, old, float(old), counted="retirement age")
+        claim(art, "64", 64, counted="retirement age")
+    kind, _, _ = _judge([a, b])
+    assert kind != "consensus"
+
+
+def test_a_toll_that_rose_is_an_update_even_when_all_agree() -> None:
+    a = article("a", "The death toll rose from 1,200 to 1,500 on Tuesday, officials said.")
+    b = article("b", "The death toll climbed from 1,200 to 1,500, rescuers said.")
+    c = article("c", "At least 1,500 people have died, officials said.")
+    for art in (a, b):
+        claim(art, "1,200", 1200, counted="death toll")
+        claim(art, "1,500", 1500, counted="death toll")
+    claim(c, "1,500", 1500, counted="people", predicate="died", qualifier="at least")
+    kind, _, _ = _judge([a, b, c])
+    assert kind == "numeric_update"
+
+
+def test_either_word_order_marks_the_old_value() -> None:
+    a = article("a", "The reform would raise the retirement age to 64 from 62 by 2030.")
+    b = article("b", "Macron wants to raise the retirement age from 62 to 64.")
+    for art in (a, b):
+        claim(art, "62", 62, counted="retirement age")
+        claim(art, "64", 64, counted="retirement age")
+    kind, _, groups = _judge([a, b])
+    assert kind == "consensus"
+    assert groups == [[64, 64]]

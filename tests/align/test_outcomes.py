@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from parallax.align.embed import embed
-from parallax.align.facts import group_facts
-from parallax.align.outcomes import outcome
+from parallax.align.facts import group_facts, make_items, same_responders
+from parallax.align.outcomes import conflict, outcome, responders
 from tests.align.helpers import article, claim
 
 
@@ -80,3 +80,71 @@ def test_two_outlets_counting_one_kind_of_responder_answer_one_question() -> Non
     assert frozenset({("a", 200), ("b", 60)}) in facts
     assert not any({("b", 3), ("c", 45)} <= f for f in facts)
     assert not any({("a", 200), ("b", 200)} <= f for f in facts)
+
+
+def test_outcome_words_in_other_senses_name_no_outcome() -> None:
+    cases = [
+        ("Drivers paid 300 dollars at the toll road each month.", "300", None),
+        ("He lives with 3 children in Kyiv.", "3", None),
+        ("The lake district has 3 bodies of water.", "3", None),
+        ("A dead heat: 5,000 votes each.", "5,000", "votes"),
+        ("The ministry laid down rules for 300 schools.", "300", "schools"),
+        ("The hiker was missing for 3 days.", "3", "days"),
+        ("Oil prices hurt 200 companies last year.", "200", "companies"),
+    ]
+    for text, figure, counted in cases:
+        a = article("a", text)
+        assert (
+            outcome(claim(a, figure, float(figure.replace(",", "")), counted=counted), a) is None
+        ), text
+
+
+def test_outcome_is_read_only_in_english() -> None:
+    a = article("a", "Die Zahl der Toten stieg auf 300.")
+    a.language = "de"
+    assert outcome(claim(a, "300", 300), a) is None
+
+
+def test_laying_down_arms_is_surrender() -> None:
+    a = article("a", "Some 1,730 Ukrainian troops have laid down their arms since Monday.")
+    assert outcome(claim(a, "1,730", 1730, counted="Ukrainian troops"), a) == "surrendered"
+
+
+def test_a_stated_outcome_beats_the_responder_noun() -> None:
+    a = article("a", "Some 30 firefighters were injured while 200 firefighters were deployed.")
+    hurt = claim(a, "30", 30, counted="firefighters", predicate="were injured")
+    sent = claim(a, "200", 200, counted="firefighters", predicate="were deployed")
+    assert outcome(hurt, a) == "injured"
+    assert outcome(sent, a) == "deployed firefighter"
+
+
+def test_responders_need_a_sentence_that_sends_them() -> None:
+    a = article("a", "Toyota sold 1,230,000 vehicles and the hospital has 450 doctors.")
+    assert outcome(claim(a, "1,230,000", 1_230_000, counted="vehicles"), a) is None
+    assert outcome(claim(a, "450", 450, counted="doctors"), a) is None
+
+
+def test_deployed_alone_fits_any_responder_and_fillers_do_not_split_them() -> None:
+    assert not conflict("deployed", "deployed ambulance")
+    assert conflict("deployed ambulance", "deployed bus")
+    assert conflict("killed", "deployed")
+    assert not conflict("deployed additional ambulance", "deployed ambulance")
+    a = article("a", "Officials sent 40 additional ambulances to the site.")
+    assert responders(claim(a, "40", 40, counted="additional ambulances")) == "ambulance"
+
+
+def test_the_comma_before_the_figure_ends_its_clause_too() -> None:
+    a = article("a", "Three people were killed, and 40 were taken to the station.")
+    assert outcome(claim(a, "40", 40), a) is None
+
+
+def test_one_outlet_counting_a_responder_twice_is_not_linked_by_it() -> None:
+    a = article(
+        "a",
+        "More than 200 ambulances were deployed on Friday. "
+        "By Sunday, 60 ambulances were still deployed at the site.",
+    )
+    claim(a, "200", 200, counted="ambulances", predicate="deployed")
+    claim(a, "60", 60, counted="ambulances", predicate="deployed")
+    items = make_items([a])
+    assert not same_responders(items[0], items[1])

@@ -90,3 +90,65 @@ def test_counts_placed_differently_are_not_rivals() -> None:
         arts.append(a)
     facts = group_facts(arts, embed)
     assert all(len(v) == 1 for v in _fact_values(facts, "a"))
+
+
+def test_police_estimates_are_counts_not_forecasts() -> None:
+    arts = []
+    for aid in ("a", "b"):
+        a = article(
+            aid,
+            "According to police estimates, 1.28 million people marched on Tuesday. "
+            "Unions had called for a general strike against the pension reform. "
+            "The CGT union put the number of protesters at 3.5 million nationwide.",
+        )
+        claim(a, "1.28 million", 1_280_000, counted="people", source="police estimates")
+        claim(a, "3.5 million", 3_500_000, counted="protesters", source="The CGT union")
+        arts.append(a)
+    assert {1_280_000, 3_500_000} in _fact_values(group_facts(arts, embed), "a")
+
+
+def test_the_join_does_not_depend_on_article_order() -> None:
+    c = article("c", "Some 1.28 million people demonstrated on Tuesday, officials said.")
+    claim(c, "1.28 million", 1_280_000, counted="people")
+    arts = [_protest("a", "1.28 million", "3.5 million"), _protest("b", "1.28m", "3.5m")]
+    for order in ([*arts, c], [c, *arts]):
+        assert {1_280_000, 3_500_000} in _fact_values(group_facts(order, embed), "a")
+
+
+def test_an_earlier_value_or_a_far_larger_figure_is_not_a_rival() -> None:
+    earlier, larger = [], []
+    for aid in ("a", "b"):
+        e = article(
+            aid,
+            "The interior ministry said 1.28 million people demonstrated on Tuesday. "
+            "Unions had called for a general strike against the pension reform. "
+            "The CGT union had initially claimed 3.5 million protesters nationwide.",
+        )
+        claim(e, "1.28 million", 1_280_000, counted="people", source="The interior ministry")
+        claim(e, "3.5 million", 3_500_000, counted="protesters", source="The CGT union")
+        earlier.append(e)
+        g = article(
+            aid,
+            "The interior ministry said 1.28 million people demonstrated on Tuesday. "
+            "The CGT union said 35 million people watched the marches on television.",
+        )
+        claim(g, "1.28 million", 1_280_000, counted="people", source="The interior ministry")
+        claim(g, "35 million", 35_000_000, counted="people", source="The CGT union")
+        larger.append(g)
+    assert all(len(v) == 1 for v in _fact_values(group_facts(earlier, embed), "a"))
+    assert all(len(v) == 1 for v in _fact_values(group_facts(larger, embed), "a"))
+
+
+def test_figures_from_one_claimant_are_not_rivals() -> None:
+    arts = []
+    for aid in ("a", "b"):
+        a = article(
+            aid,
+            "The interior ministry said 1.28 million people demonstrated on Tuesday. "
+            "Unions had called for a general strike against the pension reform. "
+            "The interior ministry also counted 3.5 million strikers nationwide.",
+        )
+        claim(a, "1.28 million", 1_280_000, counted="people", source="The interior ministry")
+        claim(a, "3.5 million", 3_500_000, counted="strikers", source="The interior ministry")
+        arts.append(a)
+    assert all(len(v) == 1 for v in _fact_values(group_facts(arts, embed), "a"))

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from parallax.align.outcomes import RESPONDED, outcome
+from parallax.align.outcomes import conflict, outcome, responders
 from parallax.align.text import REVISION_CUES, content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
 from parallax.models import Article, Claim
@@ -170,20 +170,39 @@ _FROM_TO = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:to|and then)\W*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|revised|restated)\W+(?:\w+\W+){0,1}$", re.IGNORECASE)
 
 
+_TO_FROM = re.compile(r"^\W*(?:\w+\W+){0,2}?from\W*$", re.IGNORECASE)
+_TO = re.compile(r"\bto\W*$", re.IGNORECASE)
+
+
+def old_value(old: Claim, new: Claim, text: str) -> bool:
+    """ "from 62 to 64" or "to 64 from 62": ``old`` is the value ``new`` replaces.
+
+    Both orders tell which figure is the old one once the two share a fact; only
+    the first joins them (:func:`from_to`).
+    """
+    if old.aid != new.aid or old.sent_start != new.sent_start or old.id == new.id:
+        return False
+    if old.char_end <= new.char_start:  # from 62 to 64
+        between = text[old.char_end : new.char_start]
+        before = text[old.sent_start : old.char_start]
+        return bool(_FROM_TO.match(between) and _FROM.search(before))
+    if new.char_end <= old.char_start:  # to 64 from 62
+        between = text[new.char_end : old.char_start]
+        before = text[new.sent_start : new.char_start]
+        return bool(_TO_FROM.match(between) and _TO.search(before))
+    return False
+
+
 def from_to(a: Claim, b: Claim, text: str) -> bool:
     """ "rose from 113.1 million to 115.1 million": two figures of one sentence, one quantity.
 
     A revision states the old and the new value side by side; everywhere else two
-    figures of one sentence measure different things.
+    figures of one sentence measure different things. Only this order links two
+    figures: "surged to $6.19 billion, up from $656 million a year earlier" compares
+    two periods, and joining them would make a year-on-year comparison an update.
     """
-    if a.aid != b.aid or a.sent_start != b.sent_start:
-        return False
     first, second = (a, b) if a.char_start < b.char_start else (b, a)
-    if first.char_end > second.char_start:
-        return False
-    between = text[first.char_end : second.char_start]
-    before = text[first.sent_start : first.char_start]
-    return bool(_FROM_TO.match(between) and _FROM.search(before))
+    return old_value(first, second, text)
 
 
 #: "The previous figure ... was 1,730": the sentence presents its figure as an
@@ -242,7 +261,8 @@ def earlier_values(items: Sequence[ClaimItem]) -> list[tuple[int, int]]:
 
 #: Significant digits a figure needs before a one-digit difference reads as a slip:
 #: "25,000" and "256,000" are two round numbers, "6,10,533" and "6,101,533" one figure.
-_TYPO_MIN_DIGITS = 5
+_TYPO_MIN_DIGITS = 6
+_DECIMAL = re.compile(r"\d[.,]\d{1,2}\b(?![,.]\d)|\d\.\d")
 
 
 def _digits(claim: Claim) -> str:
@@ -256,8 +276,11 @@ def digit_slip(a: Claim, b: Claim) -> bool:
     Outlets copy figures by hand and machine translation regroups digits; a
     long figure that differs from another outlet's by a single slipped digit
     is that figure mistyped, not a rival count, and should be shown beside it.
+    The slip must be inside the figure: a digit added or dropped at either end
+    is a figure ten times larger or smaller, and a figure with decimals
+    ("12,345.6" beside "12,345.67") is rounded, not mistyped.
     """
-    if a.aid == b.aid or a.value == b.value:
+    if a.aid == b.aid or a.value == b.value or _DECIMAL.search(a.text) or _DECIMAL.search(b.text):
         return False
     x, y = _digits(a), _digits(b)
     if min(len(x), len(y)) < _TYPO_MIN_DIGITS:
@@ -273,7 +296,7 @@ def digit_slip(a: Claim, b: Claim) -> bool:
     short, long_ = sorted((x, y), key=len)
     if len(long_) - len(short) != 1:
         return False
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(1, len(long_) - 1))
 
 
 def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
@@ -283,12 +306,10 @@ def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
     total), what was sent to one scene is one quantity per kind of responder,
     so two counts of ambulances from different outlets answer one question.
     """
-    return (
-        a.voice != b.voice
-        and a.outcome is not None
-        and a.outcome == b.outcome
-        and a.outcome.startswith(RESPONDED)
-    )
+    if a.voice == b.voice or not a.outcome or a.outcome != b.outcome:
+        return False
+    kind = responders(a.claim)
+    return kind is not None and kind == responders(b.claim)
 
 
 def compatible(a: Claim, b: Claim, text: str = "") -> bool:
@@ -385,7 +406,7 @@ def pair_features(
             a, b = items[x].claim, items[y].claim
             text = items[x].article.text
             oa, ob = items[x].outcome, items[y].outcome
-            if not compatible(a, b, text) or (oa and ob and oa != ob):
+            if not compatible(a, b, text) or conflict(oa, ob):
                 blocked[x, y] = blocked[y, x] = True
                 continue
             if from_to(a, b, text) or digit_slip(a, b) or same_responders(items[x], items[y]):
@@ -451,24 +472,30 @@ def cluster(score: FloatArray, threshold: float) -> list[list[int]]:
 
 
 #: A figure offered as a forecast or a benchmark ("expectations of 185,000",
-#: "analysts had estimated $12.5 billion") is compared with the count, not a rival count.
+#: "analysts had estimated $12.5 billion") is compared with the count, not a rival
+#: count. "Estimate" alone is not a cue: "police estimates put the crowd at ..." is a count.
 _EXPECTED = re.compile(
-    r"\b(?:expect\w*|forecast\w*|estimates?|anticipat\w*|consensus|projected|predict\w*|"
-    r"analysts?|economists?|guidance|outlook)\b",
+    r"\b(?:expect\w*|forecast\w*|anticipat\w*|consensus|projected|predict\w*|"
+    r"analysts?|economists?|wall\s+street|guidance|outlook)\b",
     re.IGNORECASE,
 )
 #: Articles that must each set the two counts side by side before they are one question.
 MIN_JUXTAPOSED = 2
 
 
+def lead_in(item: ClaimItem, words: int = _WINDOW_BEFORE) -> str:
+    """The few words right before the figure, inside its sentence."""
+    c = item.claim
+    return " ".join(item.article.text[c.sent_start : c.char_start].split()[-words:])
+
+
 def _rival_ready(item: ClaimItem) -> bool:
     """An attributed current count: no forecast and no earlier value."""
     c = item.claim
-    lead = " ".join(item.article.text[c.sent_start : c.char_start].split()[-_WINDOW_BEFORE:])
     return bool(
         c.source
-        and c.value is not None
-        and not _EXPECTED.search(lead)
+        and c.value
+        and not _EXPECTED.search(lead_in(item))
         and not _EXPECTED.search(c.predicate or "")
         and not REVISION_CUES.search(item.local)
         and not called_earlier(item)
@@ -481,12 +508,45 @@ def _claimants_differ(a: Claim, b: Claim) -> bool:
 
 def _scope(item: ClaimItem) -> frozenset[str]:
     """Names next to the figure other than its claimant ("1,200 deaths in regions of Syria")."""
-    window = _local_window(item.article, item.claim).casefold()
+    window = item.local.casefold()
     claimant = set(content_words(item.claim.source or ""))
     return frozenset(
         e.casefold()
         for e in item.claim.context
         if e.casefold() in window and not set(content_words(e)) <= claimant
+    )
+
+
+@dataclass
+class _Rival:
+    """A rival-ready claim with what the rival test compares, computed once."""
+
+    item: ClaimItem
+    value: float
+    scope: frozenset[str]
+
+
+def _rivals_of(fact: Fact) -> list[_Rival]:
+    out = []
+    for i in fact.items:
+        v = base_value(i.claim)
+        if v and _rival_ready(i):
+            out.append(_Rival(i, v, _scope(i)))
+    return out
+
+
+def _rival_pair(r: _Rival, s: _Rival) -> bool:
+    """Two figures of one article that name each other's rival: see :func:`join_rival_counts`."""
+    a, b = r.item.claim, s.item.claim
+    return (
+        a.aid == b.aid
+        and _claimants_differ(a, b)
+        and r.scope == s.scope
+        and compatible(a, b)
+        and r.item.outcome == s.item.outcome
+        and (r.value > 0) == (s.value > 0)
+        and not same_value(r.value, s.value)
+        and abs(math.log10(r.value / s.value)) < 1.0
     )
 
 
@@ -502,9 +562,13 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
     forecast or benchmark ("expectations of 185,000") and an earlier value are
     not rivals, nor are two counts an article places differently ("5,894 killed"
     beside "1,200 deaths in regions of Syria": Turkey's toll and Syria's). The
-    figures must be of one kind, one outcome and within an order of magnitude.
+    figures must be of one kind, one outcome and within an order of magnitude,
+    pair by pair, so the order of the articles does not matter. Claimants named
+    only by their nationality ("Israeli officials" / "Gaza's health ministry")
+    are not read as places: such counts can still be joined.
     """
     n = len(facts)
+    rivals = [_rivals_of(f) for f in facts]
     parent = list(range(n))
 
     def root(k: int) -> int:
@@ -515,34 +579,13 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
 
     for x in range(n):
         for y in range(x + 1, n):
-            if _rivals(facts[x], facts[y]):
+            voices = {r.item.voice for r in rivals[x] for s in rivals[y] if _rival_pair(r, s)}
+            if len(voices) >= MIN_JUXTAPOSED:
                 parent[root(y)] = root(x)
     merged: dict[int, Fact] = {}
     for k, f in enumerate(facts):
         merged.setdefault(root(k), Fact()).items.extend(f.items)
     return list(merged.values())
-
-
-def _rivals(f: Fact, g: Fact) -> bool:
-    fa = [i for i in f.items if _rival_ready(i)]
-    ga = [i for i in g.items if _rival_ready(i)]
-    if not fa or not ga:
-        return False
-    a, b = fa[0].claim, ga[0].claim
-    if not compatible(a, b) or fa[0].outcome != ga[0].outcome:
-        return False
-    va, vb = base_value(a), base_value(b)
-    if not va or not vb or same_value(va, vb) or abs(math.log10(abs(va / vb))) >= 1.0:
-        return False
-    juxtaposed = {
-        i.voice
-        for i in fa
-        for j in ga
-        if i.claim.aid == j.claim.aid
-        and _claimants_differ(i.claim, j.claim)
-        and _scope(i) == _scope(j)
-    }
-    return len(juxtaposed) >= MIN_JUXTAPOSED
 
 
 def group_facts(

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.align.facts import ClaimItem, called_earlier, digit_slip, from_to
+from parallax.align.facts import ClaimItem, called_earlier, digit_slip, lead_in, old_value
 from parallax.align.text import (
     PART_CUES,
     REVISION_CUES,
@@ -99,14 +99,9 @@ def _has_cue(group: Sequence[ClaimItem], pattern: re.Pattern[str]) -> bool:
     return any(pattern.search(i.local) for i in group)
 
 
-def _lead_in(item: ClaimItem, words: int = 4) -> str:
-    """The few words right before the figure: where "the last", "another", "including" sit."""
-    c = item.claim
-    return " ".join(item.article.text[c.sent_start : c.char_start].split()[-words:])
-
-
 def _is_part(item: ClaimItem) -> bool:
-    return bool(PART_CUES.search(_lead_in(item)))
+    # "including 600 wounded", "the last 531": the part marker leads into the figure.
+    return bool(PART_CUES.search(lead_in(item, 4)))
 
 
 def _scope_split(groups: Sequence[Sequence[ClaimItem]]) -> tuple[int, int] | None:
@@ -177,6 +172,15 @@ def _dated_by_text(item: ClaimItem) -> bool:
     return bool(basis) and basis != "article date" and not basis.startswith("'today'")
 
 
+#: Words of a measured figure moving: a toll that rose, a rate that fell.
+_MOVED = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|increas\w*|surg\w*|mount\w*|"
+    r"gr[eo]w\w*|fell|fall\w*|drop\w*|declin\w*|eas(?:ed|es|ing)|dipp?\w*|soar\w*|"
+    r"plung\w*|toll|tally)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_earlier(item: ClaimItem, fact: Sequence[ClaimItem]) -> bool:
     """The figure is the old value of a change its own sentence or article states.
 
@@ -186,32 +190,30 @@ def _is_earlier(item: ClaimItem, fact: Sequence[ClaimItem]) -> bool:
     c = item.claim
     if called_earlier(item):
         return True
-    return any(
-        o.claim.char_start > c.char_end and from_to(c, o.claim, item.article.text)
-        for o in fact
-        if o.claim.aid == c.aid and o.claim.id != c.id
-    )
+    return any(old_value(c, o.claim, item.article.text) for o in fact)
 
 
 def _agreed_change(
     groups: Sequence[Sequence[ClaimItem]],
-) -> tuple[list[ClaimItem], list[list[ClaimItem]]] | None:
-    """(current, earlier groups) when every figure outside one group is an old value.
+) -> tuple[list[ClaimItem], list[ClaimItem]] | None:
+    """(current, earlier) groups when every figure outside one group is an old value.
 
     Outlets that all say "from 62 to 64", or give 64 alone, agree: the fact has
-    two values, but no outlet answers with the old one. A revised statistic
-    ("November was revised up from 256,000 to 290,000") is different: the old
-    value was once the answer, so the figure has an update history a reader
-    should see, and it stays a numeric update.
+    two values, but no outlet answers with the old one. Outlets that disagree on
+    the old value ("from 3.7%" / "from 3.9%") do not agree. A measured figure
+    that moved ("the toll rose from 1,200 to 1,500", "November was revised up
+    from 256,000 to 290,000") is different: the old value was once the answer,
+    so the figure has an update history a reader should see, and it stays a
+    numeric update.
     """
     items = [i for g in groups for i in g]
-    if any(REVISION_CUES.search(i.sentence) for i in items):
+    if any(REVISION_CUES.search(i.sentence) or _MOVED.search(i.local) for i in items):
         return None
     current = [k for k, g in enumerate(groups) if not all(_is_earlier(i, items) for i in g)]
-    if len(current) != 1:
+    if len(current) != 1 or len(groups) != 2:
         return None
     k = current[0]
-    return list(groups[k]), [list(g) for j, g in enumerate(groups) if j != k]
+    return list(groups[k]), list(groups[1 - k])
 
 
 def _slip(groups: Sequence[Sequence[ClaimItem]]) -> str:
@@ -289,12 +291,16 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
     agreed = _agreed_change(gs)
     if agreed is not None and len(voices) > 1:
         now, then = agreed
+        # The old value is cited by the sentence that gives the new one ("from 62 to
+        # 64"); it is shown apart only where an outlet states it in another sentence.
+        cited = {(i.claim.aid, i.claim.sent_start) for i in now}
+        apart = [i for i in then if (i.claim.aid, i.claim.sent_start) not in cited]
         return Verdict(
             "consensus",
             f"{len({i.voice for i in now})} independent outlets agree on {fmt_value(now[0])} "
-            f"({_who(now)}); {fmt_value(then[0][0])} is only ever given as the value it "
+            f"({_who(now)}); {fmt_value(then[0])} is only ever given as the value it "
             "changes from, never as a different answer.",
-            [now, *then],
+            [now, apart] if apart else [now],
         )
 
     scope = _scope_split(gs)

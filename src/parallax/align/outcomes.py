@@ -22,52 +22,96 @@ import re
 
 from parallax.models import Article, Claim
 
+_DEPLOYED = (
+    r"deploy\w*|mobili[sz]\w*|dispatch\w*|pressed\s+into|rushed|stationed|"
+    r"sent\s+(?:to|in)|working\s+at|on\s+the\s+(?:scene|site|ground)|at\s+the\s+(?:scene|site)"
+)
+
 _OUTCOMES = {
-    "killed": r"kill\w*|dead|deaths?|died|dies|die|dying|toll|lives|bodies|fatalit\w+|perish\w*",
-    "injured": r"injur\w*|wound\w*|hurt|hospitali[sz]\w*",
+    "killed": r"kill\w*|dead(?!\s+heat)|deaths?|died|dies|dying|"
+    r"(?:death\s+)?toll(?!\s+(?:road|booth|plaza|bridge|free|lane)s?)|"
+    r"(?:claimed|claiming|lost|took|taking|cost)\s+(?:the\s+|their\s+)?lives|"
+    r"bodies(?!\s+of\s+water)|fatalit\w+|perish\w*",
+    "injured": r"injur\w*|wounded|wounds|hurt|hospitali[sz]\w*",
     "missing": r"missing|unaccounted",
-    "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down|captured|prisoners?|POWs?|captivity",
+    "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down\s+(?:their\s+|his\s+|its\s+)?"
+    r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity",
     "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued",
     # Rescuers, ambulances and troops sent to the scene: counted beside the toll,
     # often with the same round number ("200 ambulances", "200 killed").
-    "deployed": r"deploy\w*|mobili[sz]\w*|dispatch\w*|pressed\s+into|rushed|stationed",
+    "deployed": _DEPLOYED,
 }
 _PATTERNS = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _OUTCOMES.items()}
-#: Counted nouns that are the response, not the victims: whatever the verb, these
-#: are deployed ("1,200 personnel to rush the injured to hospitals").
+_DEPLOYED_RE = re.compile(rf"\b(?:{_DEPLOYED})\b", re.IGNORECASE)
+#: Counted nouns that are the response, not the victims, when the sentence says they
+#: were sent ("200 police personnel and 60 ambulances have been mobilised").
 _RESPONDERS = re.compile(
-    r"\b(?:ambulances?|personnel|rescuers?|firefighters?|doctors?|nurses?|medics?|"
-    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?)\b",
+    r"ambulances?|personnel|rescuers?|firefighters?|doctors?|nurses?|medics?|"
+    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?|troops",
+    re.IGNORECASE,
+)
+#: Words before a responder noun that do not change what is counted.
+_FILLERS = frozenset({"additional", "more", "extra", "other", "further", "new", "some"})
+#: Counted nouns that are never people, so no outcome word applies to them
+#: ("missing for 3 days", "oil prices hurt 200 companies").
+_NOT_PEOPLE = re.compile(
+    r"(?:days?|hours?|weeks?|months?|years?|minutes?|seconds?|times|votes?|seats?|points?|"
+    r"companies|firms|businesses|schools|buildings|homes|houses|states|provinces|countries|"
+    r"cities|towns|villages|districts|flights|trains|coaches|tons|tonnes|percent|%)",
     re.IGNORECASE,
 )
 #: Prefix of the outcome of responders: "deployed ambulance".
 RESPONDED = "deployed "
-_SINGULAR = {"buses": "bus", "personnel": "personnel"}
 _BEFORE = 6
 _AFTER = 8
+#: Words joined when matching, so that "laid down their arms" is read as one cue.
+_SPAN = 4
 
 
 def _at(words: list[str], i: int) -> str | None:
-    """The outcome named by the word at ``i`` (with the next word, for "laid down")."""
-    text = " ".join(words[i : i + 2]).lstrip("\"'“‘([")
+    """The outcome named from the word at ``i`` on (with the next words, for "laid down")."""
+    text = " ".join(words[i : i + _SPAN]).lstrip("\"'“‘([")
     for name, pattern in _PATTERNS.items():
         if pattern.match(text):
             return name
     return None
 
 
+def responders(claim: Claim) -> str | None:
+    """What kind of responder a figure counts ("police personnel"), without fillers."""
+    words = (claim.counted or "").casefold().split()
+    if not words or not _RESPONDERS.fullmatch(words[-1]):
+        return None
+    head = "bus" if words[-1] == "buses" else words[-1].removesuffix("s")
+    return " ".join([*(w for w in words[:-1] if w not in _FILLERS), head])
+
+
+def conflict(a: str | None, b: str | None) -> bool:
+    """Whether two outcomes rule out one fact: "deployed" alone fits any kind of responder."""
+    if a is None or b is None or a == b:
+        return False
+    if a.startswith(RESPONDED) and b.startswith(RESPONDED):
+        return a.split()[-1] != b.split()[-1]
+    return not (
+        (a == "deployed" and b.startswith(RESPONDED))
+        or (b == "deployed" and a.startswith(RESPONDED))
+    )
+
+
 def outcome(claim: Claim, article: Article) -> str | None:
     """The outcome a people figure counts, or None when nothing near it names one."""
-    if claim.kind != "count":
+    if claim.kind != "count" or (article.language or "en") != "en":
         return None
-    counted = (claim.counted or "").casefold().split()
-    if counted and _RESPONDERS.fullmatch(counted[-1]):
-        # What is sent is what is counted, modifiers included: 200 police personnel
-        # are not 200 ambulances, and 3 NDRF units are not 45 mobile health units.
-        head = _SINGULAR.get(counted[-1], counted[-1].removesuffix("s"))
-        return RESPONDED + " ".join([*counted[:-1], head])
+    counted = claim.counted or ""
+    if counted and _NOT_PEOPLE.fullmatch(counted.split()[-1]):
+        return None
     head = " ".join(p for p in (claim.counted, claim.predicate) if p)
     found = {n for n, p in _PATTERNS.items() if p.search(head)}
+    kind = responders(claim)
+    sentence = article.text[claim.sent_start : claim.sent_end]
+    if kind and not found - {"deployed"} and _DEPLOYED_RE.search(sentence):
+        # What is sent is what is counted: 200 police personnel are not 200 ambulances.
+        return RESPONDED + kind
     if len(found) == 1:
         return found.pop()
     text = article.text
