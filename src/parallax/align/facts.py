@@ -502,10 +502,6 @@ def _rival_ready(item: ClaimItem) -> bool:
     )
 
 
-def _claimants_differ(a: Claim, b: Claim) -> bool:
-    return set(content_words(a.source or "")).isdisjoint(content_words(b.source or ""))
-
-
 def _scope(item: ClaimItem) -> frozenset[str]:
     """Names next to the figure other than its claimant ("1,200 deaths in regions of Syria")."""
     window = item.local.casefold()
@@ -524,6 +520,7 @@ class _Rival:
     item: ClaimItem
     value: float
     scope: frozenset[str]
+    claimant: frozenset[str]
 
 
 def _rivals_of(fact: Fact) -> list[_Rival]:
@@ -531,7 +528,7 @@ def _rivals_of(fact: Fact) -> list[_Rival]:
     for i in fact.items:
         v = base_value(i.claim)
         if v and _rival_ready(i):
-            out.append(_Rival(i, v, _scope(i)))
+            out.append(_Rival(i, v, _scope(i), frozenset(content_words(i.claim.source or ""))))
     return out
 
 
@@ -540,7 +537,7 @@ def _rival_pair(r: _Rival, s: _Rival) -> bool:
     a, b = r.item.claim, s.item.claim
     return (
         a.aid == b.aid
-        and _claimants_differ(a, b)
+        and r.claimant.isdisjoint(s.claimant)
         and r.scope == s.scope
         and compatible(a, b)
         and r.item.outcome == s.item.outcome
@@ -569,6 +566,7 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
     """
     n = len(facts)
     rivals = [_rivals_of(f) for f in facts]
+    aids = [{r.item.claim.aid for r in rs} for rs in rivals]
     parent = list(range(n))
 
     def root(k: int) -> int:
@@ -579,6 +577,8 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
 
     for x in range(n):
         for y in range(x + 1, n):
+            if len(aids[x] & aids[y]) < MIN_JUXTAPOSED:
+                continue
             voices = {r.item.voice for r in rivals[x] for s in rivals[y] if _rival_pair(r, s)}
             if len(voices) >= MIN_JUXTAPOSED:
                 parent[root(y)] = root(x)
