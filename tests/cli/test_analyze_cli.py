@@ -38,3 +38,24 @@ def test_claims_prints_markup_like_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["claims", str(_event(tmp_path))])
     assert result.exit_code == 0, result.output
     assert "[odd]name" in result.output
+
+
+def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Officials said 12 people were killed in the flood on Monday, March 6, 2023.\n\n"
+        "The mayor said 40 homes were destroyed in the town.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Rescuers said 15 people were killed in the flood on Monday, March 6, 2023.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["analyze", str(folder)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Where the outlets differ" in out
+    assert "12 \u2014 a" in out and "15 \u2014 b" in out
+    assert "Reported by one outlet only: " in out
+    assert out.index("Where the outlets differ") < out.index("Reported by one outlet only")

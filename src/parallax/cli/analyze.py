@@ -18,28 +18,81 @@ console = Console()
 err = Console(stderr=True)
 
 
+#: Consensus questions listed in the terminal; the report files hold them all.
+MAX_CONSENSUS_ROWS = 10
+_ANSWER_CHARS = 60
+
+
+def _short(text: str, limit: int = _ANSWER_CHARS) -> str:
+    """A quote cut at a word boundary, with an ellipsis where it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return f"{cut}\u2026"
+
+
+def _fmt_value(a: object) -> str:
+    from parallax.report.schema import Answer
+
+    assert isinstance(a, Answer)
+    if a.value is None:
+        return _short(a.answer)
+    v = a.value
+    num = f"{v:,.0f}" if v == round(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    unit = f" {a.unit}" if a.unit else ""
+    return f"{a.qualifier + ' ' if a.qualifier else ''}{num}{unit}"
+
+
 def _summary(result_report: object) -> None:
+    """What a reader wants first: every difference, the main agreements, a count of the rest."""
     from parallax.report.schema import Report
 
     assert isinstance(result_report, Report)
     report = result_report
+    outlets = {a.aid: a.outlet or a.aid for a in report.articles}
     console.print(
-        f"[bold]{escape(report.eid)}[/]: {len(report.articles)} articles, "
-        f"{len(report.claims)} claims, {len(report.question_answers)} questions"
+        f"[bold]{escape(report.eid)}[/]: {len(report.articles)} articles from "
+        f"{len(set(outlets.values()))} outlets, {len(report.claims)} claims, "
+        f"{len(report.question_answers)} questions"
     )
-    table = Table(show_lines=False)
-    table.add_column("kind")
-    table.add_column("question")
-    table.add_column("answers (outlet: answer)")
-    for qa in report.question_answers:
-        groups = []
-        for group in qa.answer_groups:
-            first = group[0]
-            who = ", ".join(sorted({a.aid for a in group}))
-            groups.append(f"{who}: {first.answer[:60]}")
-        # Article text (and aids, questions built from it) must never be read as markup.
-        table.add_row(qa.kind, escape(qa.question), escape("\n".join(groups)))
-    console.print(table)
+    differ = [q for q in report.question_answers if q.kind not in ("consensus", "unique_coverage")]
+    agree = [q for q in report.question_answers if q.kind == "consensus"]
+    unique = [q for q in report.question_answers if q.kind == "unique_coverage"]
+    sections = [
+        (f"Where the outlets differ ({len(differ)})", differ),
+        (
+            f"What the outlets agree on ({len(agree)}"
+            + (f", {MAX_CONSENSUS_ROWS} shown" if len(agree) > MAX_CONSENSUS_ROWS else "")
+            + ")",
+            agree[:MAX_CONSENSUS_ROWS],
+        ),
+    ]
+    for title, qas in sections:
+        if not qas:
+            continue
+        table = Table(title=title, title_justify="left", show_lines=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("question")
+        table.add_column("answers: who says what")
+        for qa in qas:
+            lines = []
+            for group in qa.answer_groups:
+                who = ", ".join(dict.fromkeys(outlets.get(a.aid, a.aid) for a in group))
+                # One wording per distinct figure ("almost 2,000 / 1,908"); text answers once.
+                firsts = {
+                    (a.value if a.value is not None else a.answer): a for a in reversed(group)
+                }
+                said = " / ".join(_fmt_value(a) for a in list(reversed(firsts.values()))[:3])
+                lines.append(f"{said} \u2014 {who}")
+            # Article text (and aids, questions built from it) must never be read as markup.
+            table.add_row(qa.kind, escape(qa.question), escape("\n".join(lines)))
+        console.print(table)
+    if unique:
+        console.print(
+            f"Reported by one outlet only: {len(unique)} (listed in the report files)",
+            highlight=False,
+        )
     console.print(f"[dim]kinds: {', '.join(KIND_WORDS)}[/]")
     for sentence in report.summary:
         console.print(f"- {sentence.text}", highlight=False, markup=False)
