@@ -34,7 +34,7 @@ def test_different_figures_are_different_answers(a: float, b: float) -> None:
     assert not same_value(a, b)
 
 
-def _measure(value: float, unit: str) -> Claim:
+def _claim(value: float, kind: str, unit: str | None = None, qualifier: str | None = None) -> Claim:
     return Claim(
         id="c",
         aid="a",
@@ -45,8 +45,13 @@ def _measure(value: float, unit: str) -> Claim:
         text="x",
         value=value,
         unit=unit,
-        kind="measure",
+        kind=kind,
+        qualifier=qualifier,
     )
+
+
+def _measure(value: float, unit: str) -> Claim:
+    return _claim(value, "measure", unit=unit)
 
 
 def test_unit_spellings_share_a_family() -> None:
@@ -63,18 +68,7 @@ def test_fahrenheit_anomalies_and_temperatures_convert_to_celsius() -> None:
 
 
 def _count(value: float, qualifier: str | None = None) -> Claim:
-    return Claim(
-        id="c",
-        aid="a",
-        sent_start=0,
-        sent_end=1,
-        char_start=0,
-        char_end=1,
-        text="x",
-        value=value,
-        kind="count",
-        qualifier=qualifier,
-    )
+    return _claim(value, "count", qualifier=qualifier)
 
 
 def test_two_different_lower_bounds_are_two_answers() -> None:
