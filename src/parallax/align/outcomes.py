@@ -47,7 +47,7 @@ _DEPLOYED_RE = re.compile(rf"\b(?:{_DEPLOYED})\b", re.IGNORECASE)
 #: were sent ("200 police personnel and 60 ambulances have been mobilised").
 _RESPONDERS = re.compile(
     r"ambulances?|personnel|rescuers?|firefighters?|doctors?|nurses?|medics?|"
-    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?|troops",
+    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?",
     re.IGNORECASE,
 )
 #: Words before a responder noun that do not change what is counted.
