@@ -36,6 +36,7 @@ from parallax.align.text import (
     is_boilerplate,
     sentences_of,
 )
+from parallax.extract.timing import MONTHS, WEEKDAYS
 from parallax.models import Article
 
 TOPIC_THRESHOLD = 0.6
@@ -101,6 +102,12 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
     return out
 
 
+_TIME_WORDS = frozenset(
+    {*WEEKDAYS, *MONTHS, "today", "yesterday", "tomorrow", "week", "month", "year", "day",
+     "morning", "evening", "night", "earlier", "later", "last", "next"}
+)  # fmt: skip
+
+
 def _question(statements: Sequence[Statement]) -> str:
     """A noun phrase of the sentences ("What do the outlets say about the Azovstal plant?").
 
@@ -112,7 +119,8 @@ def _question(statements: Sequence[Statement]) -> str:
         return phrased
     counts: Counter[str] = Counter()
     for s in statements:
-        counts.update(set(content_words(s.text)))
+        # When a thing was said ("today", "Thursday") is shared by news, not a topic.
+        counts.update(set(content_words(s.text)) - _TIME_WORDS)
     need = max(2, (len(statements) + 1) // 2)
     shared = [w for w, n in counts.most_common(6) if n >= need and len(w) > 2][:3]
     if not shared:

@@ -115,7 +115,7 @@ def content_words(text: str) -> list[str]:
     """Lower-cased content words with a crude plural strip, for lexical overlap."""
     words = []
     for w in _WORD.findall(text.lower()):
-        w = w.strip("'’-.,")
+        w = re.sub(r"['’]s$", "", w).strip("'’-.,")
         if not w or w in STOPWORDS or w[0].isdigit():
             continue
         if len(w) > 4 and w.endswith("ies"):
