@@ -88,3 +88,33 @@ def test_each_kind_is_kept_when_questions_are_many() -> None:
     text = " ".join(s.text for s in build_summary(report))
     for kind in ("attribution", "factual_conflict", "framing", "numeric_update"):
         assert any(q.question in text for q in report.question_answers if q.kind == kind)
+
+
+def test_a_long_statement_is_quoted_from_its_opening_not_from_a_year_in_it() -> None:
+    text = (
+        "Full control of Mariupol, located on the Sea of Azov, would be a major advance for "
+        "Russia, allowing it to connect by land the Crimean peninsula in the south, which "
+        "Moscow annexed in 2014, with parts of the Donbass region in the east held by "
+        "separatists backed by Moscow since the fighting began in the spring of that year."
+    )
+    other = "Mariupol is a Black Sea port city."
+    report = Report(
+        eid="place",
+        articles=[
+            ReportArticle(aid="a", outlet="A", text=text),
+            ReportArticle(aid="b", outlet="B", text=other),
+        ],
+        question_answers=[
+            QuestionAnswer(
+                question="Where is Mariupol?",
+                kind="factual_conflict",
+                answer_groups=[
+                    [Answer(aid="a", answer=text, char_start=0, char_end=len(text))],
+                    [Answer(aid="b", answer=other, char_start=0, char_end=len(other))],
+                ],
+            )
+        ],
+    )
+    assert len(text) > MAX_QUOTE
+    [sentence] = build_summary(report)
+    assert "\u201cFull control of Mariupol, located on the Sea of Azov" in sentence.text

@@ -92,6 +92,10 @@ class _Ctx:
         claim = self.claims.get(ans.claim_id or "")
         if claim is not None and ans.char_start <= claim.char_start < ans.char_end:
             focus = claim.char_start
+        elif ans.value is None:
+            # A statement, not a figure: its opening names who says what; a year or a
+            # count further on ("annexed in 2014") is not what it answers.
+            focus = ans.char_start
         else:
             m = _NUMBER.search(text, ans.char_start, ans.char_end)
             if m:
