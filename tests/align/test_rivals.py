@@ -152,3 +152,27 @@ def test_figures_from_one_claimant_are_not_rivals() -> None:
         claim(a, "3.5 million", 3_500_000, counted="strikers", source="The interior ministry")
         arts.append(a)
     assert all(len(v) == 1 for v in _fact_values(group_facts(arts, embed), "a"))
+
+
+def test_one_sentence_comparing_two_counts_of_one_quantity_joins_them() -> None:
+    a = article(
+        "a",
+        "The Residents' Union said 6,000 people had been forced from their homes, far more "
+        "than the state's count of 4,500.",
+    )
+    b = article("b", "The state emergency agency said that 4,500 people had been evacuated.")
+    claim(a, "6,000", 6000, counted="people", source="The Residents' Union")
+    claim(a, "4,500", 4500, counted="people", source="the state")
+    claim(b, "4,500", 4500, counted="people", predicate="evacuated", source="The state agency")
+    assert {6000, 4500} in _fact_values(group_facts([a, b], embed), "a")
+
+
+def test_a_comparison_with_another_period_is_not_one_quantity() -> None:
+    a = article(
+        "a",
+        "Officials said 6,000 people had been forced from their homes, far more than last "
+        "year's total of 4,500.",
+    )
+    claim(a, "6,000", 6000, counted="people", source="Officials")
+    claim(a, "4,500", 4500, counted="people")
+    assert all(len(v) == 1 for v in _fact_values(group_facts([a], embed), "a"))

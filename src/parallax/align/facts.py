@@ -22,7 +22,9 @@ ambulances") always do; a figure the
 article itself calls "the previous figure" always shares one with the figure
 it updates (``earlier_values``), which no similarity would find: "At the
 moment, 1,908 people laid down their arms" and "the previous figure ... was
-1,730 Ukrainian soldiers" share one content word. Clustering is
+1,730 Ukrainian soldiers" share one content word; nor does a sentence that
+compares two counts ("6,000 ..., far more than the state's count of 4,500",
+``compared``). Clustering is
 average-linkage agglomerative with those cannot-links, which keeps facts tight
 without fixing their number in advance. Afterwards, two facts that several
 outlets each set against each other as different claimants' counts (police
@@ -205,6 +207,31 @@ def from_to(a: Claim, b: Claim, text: str) -> bool:
     return old_value(first, second, text)
 
 
+#: "6,000 ..., far more than the state's count of 4,500": one sentence setting two
+#: counts of one quantity side by side. Time words in between ("last year's total
+#: of") make it two periods, not two counts.
+_COMPARED = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,8}?(?:far\s+|well\s+|much\s+|slightly\s+)?"
+    r"(?:more|higher|fewer|lower|less|greater|above|below)\s+than\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:count|figure|estimate|tally|number|total|toll)\s+of\W*$",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"\b(?:last|previous|earlier|prior|year|month|week|day|ago|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def compared(a: Claim, b: Claim, text: str) -> bool:
+    """ "far more than the state's count of 4,500": one sentence comparing two counts."""
+    if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
+        return False
+    first, second = (a, b) if a.char_start < b.char_start else (b, a)
+    if first.char_end > second.char_start:
+        return False
+    between = text[first.char_end : second.char_start]
+    return bool(_COMPARED.match(between)) and not _PERIOD.search(between)
+
+
 #: "The previous figure ... was 1,730": the sentence presents its figure as an
 #: earlier value of a quantity the article has just given. Only words that mean
 #: "the figure" count; "the previous record" or "a previous round" is another
@@ -320,7 +347,7 @@ def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     if ua and ub and ua != ub:
         return False
     same_sentence = a.aid == b.aid and a.sent_start == b.sent_start and a.id != b.id
-    return not same_sentence or from_to(a, b, text)
+    return not same_sentence or from_to(a, b, text) or compared(a, b, text)
 
 
 #: Names of the pair features, in the order of :func:`pair_features` and ``WEIGHTS``.
@@ -409,7 +436,12 @@ def pair_features(
             if not compatible(a, b, text) or conflict(oa, ob):
                 blocked[x, y] = blocked[y, x] = True
                 continue
-            if from_to(a, b, text) or digit_slip(a, b) or same_responders(items[x], items[y]):
+            if (
+                from_to(a, b, text)
+                or compared(a, b, text)
+                or digit_slip(a, b)
+                or same_responders(items[x], items[y])
+            ):
                 linked[x, y] = linked[y, x] = True
             feats[x, y, 1] = feats[y, x, 1] = jaccard(words[x], words[y])
             vals = _value_features(a, b, revised[x] or revised[y])
