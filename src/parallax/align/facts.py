@@ -17,18 +17,23 @@ logistic model over:
 Claims of different kinds (people vs money vs percent), of different money or
 measure units, counting different outcomes ("killed" vs "injured" vs
 "ambulances deployed", ``outcomes.py``) or from the same sentence never share
-a fact; two outlets' counts of one kind of responder ("200 ambulances", "60
-ambulances") always do; a figure the
-article itself calls "the previous figure" always shares one with the figure
-it updates (``earlier_values``), which no similarity would find: "At the
-moment, 1,908 people laid down their arms" and "the previous figure ... was
-1,730 Ukrainian soldiers" share one content word; nor does a sentence that
-compares two counts ("6,000 ..., far more than the state's count of 4,500",
-``compared``). Clustering is
-average-linkage agglomerative with those cannot-links, which keeps facts tight
-without fixing their number in advance. Afterwards, two facts that several
-outlets each set against each other as different claimants' counts (police
-1.28 million, CGT 3.5 million) become one question (``join_rival_counts``).
+a fact. Some pairs always share one, because the text says so where no
+similarity would find it:
+
+* a figure the article calls "the previous figure" and the figure it updates
+  (``earlier_values``): "At the moment, 1,908 people laid down their arms" and
+  "the previous figure ... was 1,730 Ukrainian soldiers" share one content word;
+* the two figures of "from 113.1 million to 115.1 million" (``from_to``) and of
+  "6,000 ..., far more than the state's count of 4,500" (``compared``);
+* a long figure and another outlet's copy with one digit slipped (``digit_slip``);
+* two outlets' counts of one kind of responder, "200 ambulances" and "60
+  ambulances" (``same_responders``).
+
+Clustering is average-linkage agglomerative with those cannot-links, which
+keeps facts tight without fixing their number in advance. Afterwards, two facts
+that several outlets each set against each other as different claimants'
+counts (police 1.28 million, CGT 3.5 million) become one question
+(``join_rival_counts``).
 """
 
 from __future__ import annotations
