@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from parallax.align.embed import embed
-from parallax.align.facts import Fact, group_facts
+from parallax.align.facts import Fact, compared, group_facts
 from parallax.models import Article
 from tests.align.helpers import article, claim
 
@@ -176,3 +178,28 @@ def test_a_comparison_with_another_period_is_not_one_quantity() -> None:
     claim(a, "6,000", 6000, counted="people", source="Officials")
     claim(a, "4,500", 4500, counted="people")
     assert all(len(v) == 1 for v in _fact_values(group_facts([a], embed), "a"))
+
+
+def test_a_comparison_of_different_things_or_times_links_nothing() -> None:
+    texts = [
+        "Officials said 6,000 people had been forced from their homes, far more than the "
+        "number of 4,500 schools closed.",
+        "Officials said 6,000 people had been forced from their homes, more than the total "
+        "of 4,500 recorded in 2019.",
+        "Officials said 6,000 people had been forced from their homes, more than the daily "
+        "count of 4,500.",
+    ]
+    for text in texts:
+        a = article("a", text)
+        ca = claim(a, "6,000", 6000, counted="people", source="Officials")
+        cb = claim(a, "4,500", 4500, counted="schools" if "schools" in text else None)
+        assert not compared(ca, cb, a.text), text
+
+
+def test_the_comparison_reader_is_linear_on_hyphen_runs() -> None:
+    a = article("a", "Officials said 6,000 people fled " + "- " * 400 + "and 4,500 people stayed.")
+    ca = claim(a, "6,000", 6000, counted="people")
+    cb = claim(a, "4,500", 4500, counted="people")
+    start = time.perf_counter()
+    assert not compared(ca, cb, a.text)
+    assert time.perf_counter() - start < 0.5

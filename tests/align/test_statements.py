@@ -93,3 +93,16 @@ def test_guessed_source_starts_at_a_word_and_drops_the_opener() -> None:
     assert guess_source("While Ukraine said it hopes for a swap, Russia refused.") == "Ukraine"
     # Every verb that makes a sentence attributed must also let its speaker be found.
     assert guess_source("They await an order from Kiev, the ministry insisted.") == "the ministry"
+
+
+def test_a_topic_named_from_shared_words_never_names_a_date_or_nothing() -> None:
+    from parallax.align.discord import Statement, _question
+
+    def stmt(text: str) -> Statement:
+        return Statement(
+            aid="a", voice="a", outlet="a", start=0, end=len(text), text=text, source=None
+        )
+
+    dated = _question([stmt("Today, Thursday."), stmt("Yesterday, Thursday.")])
+    assert dated.strip().endswith("?") and "about ?" not in dated
+    assert "thursday" not in dated.casefold()

@@ -59,3 +59,19 @@ def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(tmp_pat
     assert "12 \u2014 a" in out and "15 \u2014 b" in out
     assert "Reported by one outlet only: " in out
     assert out.index("Where the outlets differ") < out.index("Reported by one outlet only")
+
+
+def test_summary_figures_are_written_plainly_whatever_their_size() -> None:
+    from parallax.cli.analyze import _fmt_value
+    from parallax.report.schema import Answer
+
+    def fmt(v: float, qualifier: str | None = None) -> str:
+        return _fmt_value(
+            Answer(aid="a", answer="x", value=v, qualifier=qualifier, char_start=0, char_end=1)
+        )
+
+    assert fmt(1730, "more than") == "more than 1,730"
+    assert fmt(0.004) == "0.004"
+    assert fmt(2.7) == "2.7"
+    assert fmt(float("inf")) == "inf" and fmt(float("nan")) == "nan"
+    assert fmt(1e30) == "1e+30"

@@ -30,13 +30,13 @@ from parallax.align.answers import group_answers
 from parallax.align.facts import Embedder, FloatArray, cluster
 from parallax.align.questions import statement_question
 from parallax.align.text import (
+    TIME_WORDS,
     content_words,
     guess_source,
     is_attributed,
     is_boilerplate,
     sentences_of,
 )
-from parallax.extract.timing import MONTHS, WEEKDAYS
 from parallax.models import Article
 
 TOPIC_THRESHOLD = 0.6
@@ -102,12 +102,6 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
     return out
 
 
-_TIME_WORDS = frozenset(
-    {*WEEKDAYS, *MONTHS, "today", "yesterday", "tomorrow", "week", "month", "year", "day",
-     "morning", "evening", "night", "earlier", "later", "last", "next"}
-)  # fmt: skip
-
-
 def _question(statements: Sequence[Statement]) -> str:
     """A noun phrase of the sentences ("What do the outlets say about the Azovstal plant?").
 
@@ -120,11 +114,13 @@ def _question(statements: Sequence[Statement]) -> str:
     counts: Counter[str] = Counter()
     for s in statements:
         # When a thing was said ("today", "Thursday") is shared by news, not a topic.
-        counts.update(set(content_words(s.text)) - _TIME_WORDS)
+        counts.update(set(content_words(s.text)) - TIME_WORDS)
     need = max(2, (len(statements) + 1) // 2)
     shared = [w for w, n in counts.most_common(6) if n >= need and len(w) > 2][:3]
     if not shared:
         shared = [w for w, _ in counts.most_common(3)]
+    if not shared:
+        return "What else do the outlets say on this point?"
     return f"What do the outlets report about {', '.join(shared)}?"
 
 

@@ -48,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.align.outcomes import conflict, outcome, responders
-from parallax.align.text import REVISION_CUES, content_words, jaccard
+from parallax.align.text import REVISION_CUES, TIME_WORDS, content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
 from parallax.models import Article, Claim
 
@@ -212,29 +212,52 @@ def from_to(a: Claim, b: Claim, text: str) -> bool:
     return old_value(first, second, text)
 
 
-#: "6,000 ..., far more than the state's count of 4,500": one sentence setting two
-#: counts of one quantity side by side. Time words in between ("last year's total
-#: of") make it two periods, not two counts.
-_COMPARED = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,8}?(?:far\s+|well\s+|much\s+|slightly\s+)?"
-    r"(?:more|higher|fewer|lower|less|greater|above|below)\s+than\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:count|figure|estimate|tally|number|total|toll)\s+of\W*$",
-    re.IGNORECASE,
-)
-_PERIOD = re.compile(
-    r"\b(?:last|previous|earlier|prior|year|month|week|day|ago|(?:19|20)\d\d)\b", re.IGNORECASE
-)
+_COMPARATIVES = frozenset({"more", "higher", "fewer", "lower", "less", "greater", "above", "below"})
+_COUNT_NOUNS = frozenset({"count", "figure", "estimate", "tally", "number", "total", "toll"})
+#: Words the comparison may carry before "than" and between "than" and the count noun.
+_COMPARED_LEAD = 8
+_COMPARED_MID = 4
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _time_word(word: str) -> bool:
+    return word in TIME_WORDS or bool(_YEAR.match(word))
 
 
 def compared(a: Claim, b: Claim, text: str) -> bool:
-    """ "far more than the state's count of 4,500": one sentence comparing two counts."""
+    """ "6,000 ..., far more than the state's count of 4,500": two counts of one quantity.
+
+    The words between the figures must read "... more than the X's count of",
+    with nothing naming another time ("last year's total of", "recorded in
+    2019" right after) and the same thing counted on both sides when both say
+    what ("the number of 4,500 schools" is not people). Read word by word: a
+    regular expression over free text with hyphen runs backtracks for minutes.
+    """
     if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
         return False
     first, second = (a, b) if a.char_start < b.char_start else (b, a)
     if first.char_end > second.char_start:
         return False
-    between = text[first.char_end : second.char_start]
-    return bool(_COMPARED.match(between)) and not _PERIOD.search(between)
+    words = [
+        w.strip(".,;:()\"'“”‘’").casefold()
+        for w in text[first.char_end : second.char_start].split()
+    ]
+    words = [w for w in words if w]
+    after = [
+        w.strip(".,;:()\"'“”‘’").casefold()
+        for w in text[second.char_end : second.sent_end].split()[:4]
+    ]
+    if len(words) < 3 or words[-1] != "of" or words[-2] not in _COUNT_NOUNS:
+        return False
+    if "than" not in words or any(_time_word(w) for w in words + after):
+        return False
+    than = len(words) - 1 - words[::-1].index("than")
+    if than == 0 or words[than - 1] not in _COMPARATIVES:
+        return False
+    if than - 1 > _COMPARED_LEAD or (len(words) - 2) - (than + 1) > _COMPARED_MID:
+        return False
+    na, nb = (first.counted or "").split(), (second.counted or "").split()
+    return not (na and nb and na[-1].casefold().rstrip("s") != nb[-1].casefold().rstrip("s"))
 
 
 #: "The previous figure ... was 1,730": the sentence presents its figure as an

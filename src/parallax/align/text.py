@@ -32,6 +32,19 @@ _STOP_TEXT = """a an the and or but if of in on at to for from by with as is are
     up down out off again further once new last first"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
 
+#: Words that say when, not what: shared by every report of a day's news, so never a
+#: topic, and between two figures they make two periods of one quantity. "March" and
+#: "May" are left out: a protest march and a modal verb are not dates.
+TIME_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "april", "june", "july", "august", "september", "october",
+        "november", "december", "today", "yesterday", "tomorrow", "tonight", "day", "week",
+        "month", "year", "morning", "evening", "night", "earlier", "later", "last", "next",
+        "previous", "prior", "ago", "daily", "weekly", "monthly", "annual", "pre-war",
+    }
+)  # fmt: skip
+
 #: Phrases that mark a figure as a revision of an earlier one. A toll that "rose to"
 #: 261 on the same day as another outlet's 233 is an update, not a conflict, even
 #: when both carry the same ``as_of``. "up from"/"down from" are left out: they

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +40,12 @@ def _fmt_value(a: object) -> str:
     if a.value is None:
         return _short(a.answer)
     v = a.value
-    num = f"{v:,.0f}" if v == round(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    if not math.isfinite(v) or v == 0 or not 1e-3 <= abs(v) < 1e15:
+        num = f"{v:g}"
+    elif v == round(v):
+        num = f"{v:,.0f}"
+    else:
+        num = f"{v:,.3f}".rstrip("0").rstrip(".")
     unit = f" {a.unit}" if a.unit else ""
     return f"{a.qualifier + ' ' if a.qualifier else ''}{num}{unit}"
 
@@ -77,7 +83,7 @@ def _summary(result_report: object) -> None:
         table.add_column("answers: who says what")
         for qa in qas:
             lines = []
-            for group in qa.answer_groups:
+            for group in (g for g in qa.answer_groups if g):
                 who = ", ".join(dict.fromkeys(outlets.get(a.aid, a.aid) for a in group))
                 # One wording per distinct figure ("almost 2,000 / 1,908"); text answers once.
                 firsts = {
