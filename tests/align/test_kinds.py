@@ -251,3 +251,19 @@ def test_either_word_order_marks_the_old_value() -> None:
     kind, _, groups = _judge([a, b])
     assert kind == "consensus"
     assert groups == [[64, 64]]
+
+
+def test_a_toll_growing_across_publication_days_is_an_update_a_population_is_not() -> None:
+    day1, day2 = dt.date(2023, 6, 3), dt.date(2023, 6, 5)
+    a = article(
+        "a", "More than 900 people were injured in the crash, officials said.", published=day1
+    )
+    b = article("b", "Officials said 1,175 people were injured in the crash.", published=day2)
+    claim(a, "900", 900, counted="people", predicate="were injured", qualifier="more than")
+    claim(b, "1,175", 1175, counted="people", predicate="were injured")
+    assert _judge([a, b])[0] == "numeric_update"
+    c = article("c", "Gaziantep has a population of more than 1,000,000 people.", published=day1)
+    d = article("d", "Gaziantep, which is home to 2,000,000 people, was hit hard.", published=day2)
+    claim(c, "1,000,000", 1_000_000, counted="people", qualifier="more than")
+    claim(d, "2,000,000", 2_000_000, counted="people", predicate="is home to")
+    assert _judge([c, d])[0] == "numeric_conflict"

@@ -154,7 +154,12 @@ def _grows_over_publication(groups: Sequence[Sequence[ClaimItem]]) -> bool:
     This is how a casualty count reads across days when no article says
     "rose to": 900 injured on Saturday, 1,091 on Sunday, 1,175 on Tuesday.
     A figure that goes up and down across days is left to the conflict test.
+    Only tolls grow like this: a figure that counts no outcome (a city's
+    population, 1 million in one article and 2 million in a later one) is not a
+    running count, and two values of it conflict.
     """
+    if not any(i.outcome for g in groups for i in g):
+        return False
     spans = []
     for g in groups:
         dates = [i.date for i in g if i.date is not None]
