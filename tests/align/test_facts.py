@@ -21,6 +21,7 @@ from parallax.align.facts import (
 )
 from parallax.align.kinds import judge
 from parallax.align.memo import MemoEmbedder
+from parallax.align.values import group_values
 from parallax.models import Article
 from tests.align.helpers import article, claim
 
@@ -254,3 +255,18 @@ def test_a_mistyped_figure_joins_the_figure_it_mistypes_and_is_called_a_typo() -
     verdict = judge(groups)
     assert verdict.kind == "numeric_conflict"
     assert "6,10,533 is 6,101,533 with one digit slipped" in verdict.explanation
+
+
+def test_one_figure_given_in_two_units_is_one_answer() -> None:
+    a = article(
+        "a",
+        "The average surface temperature was 1.18 degrees Celsius (2.12 degrees Fahrenheit) "
+        "above the 20th-century average.",
+    )
+    b = article("b", "NOAA said 2023 was 2.12 degrees Fahrenheit above the 20th-century average.")
+    claim(a, "1.18 degrees Celsius", 1.18, kind="measure", unit="degrees Celsius")
+    claim(a, "2.12 degrees Fahrenheit", 2.12, kind="measure", unit="degrees Fahrenheit")
+    claim(b, "2.12 degrees Fahrenheit", 2.12, kind="measure", unit="degrees Fahrenheit")
+    facts = group_facts([a, b], embed)
+    assert len(facts) == 1
+    assert group_values([i.claim for i in facts[0].items]) == [[0, 1, 2]]

@@ -23,8 +23,9 @@ similarity would find it:
 * a figure the article calls "the previous figure" and the figure it updates
   (``earlier_values``): "At the moment, 1,908 people laid down their arms" and
   "the previous figure ... was 1,730 Ukrainian soldiers" share one content word;
-* the two figures of "from 113.1 million to 115.1 million" (``from_to``) and of
-  "6,000 ..., far more than the state's count of 4,500" (``compared``);
+* the two figures of "from 113.1 million to 115.1 million" (``from_to``), of
+  "6,000 ..., far more than the state's count of 4,500" (``compared``) and of
+  "1.18 degrees Celsius (2.12 degrees Fahrenheit)" (``converted``);
 * a long figure and another outlet's copy with one digit slipped (``digit_slip``);
 * two outlets' counts of one kind of responder, "200 ambulances" and "60
   ambulances" (``same_responders``).
@@ -367,6 +368,17 @@ def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
     return kind is not None and kind == responders(b.claim)
 
 
+def converted(a: Claim, b: Claim) -> bool:
+    """ "1.18 degrees Celsius (2.12 degrees Fahrenheit)": one figure given in two units."""
+    if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
+        return False
+    if not a.unit or not b.unit or a.unit.casefold() == b.unit.casefold():
+        return False
+    fa, fb = unit_family(a), unit_family(b)
+    va, vb = base_value(a), base_value(b)
+    return bool(fa) and fa == fb and va is not None and vb is not None and same_value(va, vb)
+
+
 def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     """Whether two claims may be the same fact at all (hard constraints)."""
     if a.kind != b.kind:
@@ -375,7 +387,7 @@ def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     if ua and ub and ua != ub:
         return False
     same_sentence = a.aid == b.aid and a.sent_start == b.sent_start and a.id != b.id
-    return not same_sentence or from_to(a, b, text) or compared(a, b, text)
+    return not same_sentence or from_to(a, b, text) or compared(a, b, text) or converted(a, b)
 
 
 #: Names of the pair features, in the order of :func:`pair_features` and ``WEIGHTS``.
@@ -467,6 +479,7 @@ def pair_features(
             if (
                 from_to(a, b, text)
                 or compared(a, b, text)
+                or converted(a, b)
                 or digit_slip(a, b)
                 or same_responders(items[x], items[y])
             ):
