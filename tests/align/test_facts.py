@@ -270,3 +270,24 @@ def test_one_figure_given_in_two_units_is_one_answer() -> None:
     facts = group_facts([a, b], embed)
     assert len(facts) == 1
     assert group_values([i.claim for i in facts[0].items]) == [[0, 1, 2]]
+
+
+def test_a_yardstick_figure_is_not_the_measurement() -> None:
+    a = article("a", "The global average surface temperature in 2023 was 14.98°C, a record.")
+    b = article(
+        "b", "The average recorded surface temperature in 2023 was 58.96 degrees Fahrenheit."
+    )
+    c = article(
+        "c",
+        "The average surface temperature in 2023 was 1.18 degrees above the 20th-century "
+        "average of 13.9 degrees Celsius, NOAA said.",
+    )
+    claim(a, "14.98°C", 14.98, kind="measure", unit="°C")
+    claim(b, "58.96 degrees Fahrenheit", 58.96, kind="measure", unit="degrees Fahrenheit")
+    claim(c, "13.9 degrees Celsius", 13.9, kind="measure", unit="degrees Celsius")
+    facts = {
+        frozenset((i.claim.aid, i.claim.value) for i in f.items)
+        for f in group_facts([a, b, c], embed)
+    }
+    assert frozenset({("a", 14.98), ("b", 58.96)}) in facts
+    assert frozenset({("c", 13.9)}) in facts

@@ -16,8 +16,9 @@ logistic model over:
 
 Claims of different kinds (people vs money vs percent), of different money or
 measure units, counting different outcomes ("killed" vs "injured" vs
-"ambulances deployed", ``outcomes.py``) or from the same sentence never share
-a fact. Some pairs always share one, because the text says so where no
+"ambulances deployed", ``outcomes.py``), a yardstick and a measurement ("the
+20th-century average of 13.9°C" vs "14.98°C in 2023", ``is_baseline``) or from
+the same sentence never share a fact. Some pairs always share one, because the text says so where no
 similarity would find it:
 
 * a figure the article calls "the previous figure" and the figure it updates
@@ -368,6 +369,20 @@ def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
     return kind is not None and kind == responders(b.claim)
 
 
+#: "1.18 degrees above the 20th-century average of 13.9°C": the figure is the yardstick
+#: another figure is measured against, a different quantity from the measurement.
+_BASELINE = re.compile(
+    r"\b(?:above|below|than|over|under|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:average|baseline|mean|norm)(?:\s+of)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_baseline(item: ClaimItem) -> bool:
+    """Whether the figure is a reference value ("the 20th-century average of 13.9°C")."""
+    return bool(_BASELINE.search(lead_in(item, 8)))
+
+
 def converted(a: Claim, b: Claim) -> bool:
     """ "1.18 degrees Celsius (2.12 degrees Fahrenheit)": one figure given in two units."""
     if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
@@ -468,12 +483,18 @@ def pair_features(
     feats[:, :, 0] = sent @ sent.T
     words = [content_words(i.local) for i in items]
     revised = [bool(REVISION_CUES.search(i.local)) for i in items]
+    baseline = [is_baseline(i) for i in items]
+    # "the average of 13.9°C (57.0°F)": the figure in the other unit is the yardstick too.
+    for x in range(n):
+        for y in range(n):
+            if baseline[x] and converted(items[x].claim, items[y].claim):
+                baseline[y] = True
     for x in range(n):
         for y in range(x + 1, n):
             a, b = items[x].claim, items[y].claim
             text = items[x].article.text
             oa, ob = items[x].outcome, items[y].outcome
-            if not compatible(a, b, text) or conflict(oa, ob):
+            if not compatible(a, b, text) or conflict(oa, ob) or baseline[x] != baseline[y]:
                 blocked[x, y] = blocked[y, x] = True
                 continue
             if (
