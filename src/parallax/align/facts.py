@@ -485,9 +485,12 @@ def pair_features(
     revised = [bool(REVISION_CUES.search(i.local)) for i in items]
     baseline = [is_baseline(i) for i in items]
     # "the average of 13.9°C (57.0°F)": the figure in the other unit is the yardstick too.
-    for x in range(n):
-        for y in range(n):
-            if baseline[x] and converted(items[x].claim, items[y].claim):
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for k, i in enumerate(items):
+        by_sentence.setdefault((i.claim.aid, i.claim.sent_start), []).append(k)
+    for x in (k for k in range(n) if baseline[k]):
+        for y in by_sentence[(items[x].claim.aid, items[x].claim.sent_start)]:
+            if converted(items[x].claim, items[y].claim):
                 baseline[y] = True
     for x in range(n):
         for y in range(x + 1, n):
