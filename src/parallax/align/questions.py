@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.align.facts import ClaimItem
 from parallax.align.text import STOPWORDS, content_words
-from parallax.nlp.pipeline import get_nlp
+from parallax.nlp.pipeline import parse_sentence
 
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 _NUMBERISH = re.compile(r"^[$€£]?\d[\d,.]*%?$|^#$")
@@ -160,7 +160,7 @@ _QUANTIFIERS = frozenset(
 
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> Doc:
-    return get_nlp()(text)
+    return parse_sentence(text)
 
 
 def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:

@@ -10,13 +10,14 @@ Offsets are kept relative to ``Article.text`` so every later citation stays exac
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parallax.models import Article, Sentence
 
@@ -70,6 +71,29 @@ def parse_texts(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> list[list
     return out
 
 
+#: The parse of every sentence parsed lately, by its text. Alignment phrases a question
+#: from the parse of one sentence; parsing it again, one call per sentence, cost half
+#: of the alignment time of a 37-article event. Bounded, so a long-running process
+#: does not keep every article it ever read.
+_SENTENCES: OrderedDict[str, Span] = OrderedDict()
+MAX_REMEMBERED_SENTENCES = 20_000
+
+
+def _remember(text: str, sent: Span) -> None:
+    _SENTENCES[text] = sent
+    _SENTENCES.move_to_end(text)
+    while len(_SENTENCES) > MAX_REMEMBERED_SENTENCES:
+        _SENTENCES.popitem(last=False)
+
+
+def parse_sentence(text: str) -> Doc:
+    """The parse of one sentence: from its article's parse when it was read, else anew."""
+    sent = _SENTENCES.get(text)
+    if sent is not None and sent.text.strip() == text:
+        return sent.as_doc()
+    return get_nlp()(text)
+
+
 def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     """Sentences with article-level offsets; whitespace at the edges is trimmed off."""
     out: list[Sentence] = []
@@ -80,6 +104,7 @@ def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
                 continue
             start = para.offset + sent.start_char + sent.text.index(text)
             out.append(Sentence(start=start, end=start + len(text), text=text))
+            _remember(text, sent)
     return out
 
 
