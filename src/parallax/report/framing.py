@@ -721,16 +721,13 @@ def _clean_speaker(raw: str) -> tuple[str, str]:
 
 
 def _demonym_of(word: str, places: set[str]) -> str | None:
+    # The word's own tests first: most words are no demonym, and ``countries`` asks
+    # this of every place against every place.
+    if not (word.isalpha() and word.endswith(("n", "ns", "ese", "ish", "i"))):
+        return None
     for p in places:
         stem = min(len(p) - 1, 5)
-        if (
-            len(p) >= 4
-            and len(word) > len(p)
-            and p.isalpha()
-            and word.startswith(p[:stem])
-            and (word.isalpha())
-            and word.endswith(("n", "ns", "ese", "ish", "i"))
-        ):
+        if len(p) >= 4 and len(word) > len(p) and p.isalpha() and word.startswith(p[:stem]):
             return p
     return None
 
