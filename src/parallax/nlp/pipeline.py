@@ -10,6 +10,7 @@ Offsets are kept relative to ``Article.text`` so every later citation stays exac
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -77,13 +78,15 @@ def parse_texts(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> list[list
 #: does not keep every article it ever read.
 _SENTENCES: OrderedDict[str, Span] = OrderedDict()
 MAX_REMEMBERED_SENTENCES = 20_000
+_SENTENCES_LOCK = threading.Lock()
 
 
 def _remember(text: str, sent: Span) -> None:
-    _SENTENCES[text] = sent
-    _SENTENCES.move_to_end(text)
-    while len(_SENTENCES) > MAX_REMEMBERED_SENTENCES:
-        _SENTENCES.popitem(last=False)
+    with _SENTENCES_LOCK:
+        _SENTENCES[text] = sent
+        _SENTENCES.move_to_end(text)
+        while len(_SENTENCES) > MAX_REMEMBERED_SENTENCES:
+            _SENTENCES.popitem(last=False)
 
 
 def parse_sentence(text: str) -> Doc:
