@@ -179,6 +179,11 @@ _FROM_TO = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:to|and then)\W*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|revised|restated)\W+(?:\w+\W+){0,1}$", re.IGNORECASE)
 
 
+def same_sentence(a: Claim, b: Claim) -> bool:
+    """Two different claims of one sentence: every same-sentence rule starts here."""
+    return a.aid == b.aid and a.sent_start == b.sent_start and a.id != b.id
+
+
 _TO_FROM = re.compile(r"^\W*(?:\w+\W+){0,2}?from\W*$", re.IGNORECASE)
 _TO = re.compile(r"\bto\W*$", re.IGNORECASE)
 
@@ -189,7 +194,7 @@ def old_value(old: Claim, new: Claim, text: str) -> bool:
     Both orders tell which figure is the old one once the two share a fact; only
     the first joins them (:func:`from_to`).
     """
-    if old.aid != new.aid or old.sent_start != new.sent_start or old.id == new.id:
+    if not same_sentence(old, new):
         return False
     if old.char_end <= new.char_start:  # from 62 to 64
         between = text[old.char_end : new.char_start]
@@ -235,7 +240,7 @@ def compared(a: Claim, b: Claim, text: str) -> bool:
     what ("the number of 4,500 schools" is not people). Read word by word: a
     regular expression over free text with hyphen runs backtracks for minutes.
     """
-    if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
+    if not same_sentence(a, b):
         return False
     first, second = (a, b) if a.char_start < b.char_start else (b, a)
     if first.char_end > second.char_start:
@@ -385,7 +390,7 @@ def is_baseline(item: ClaimItem) -> bool:
 
 def converted(a: Claim, b: Claim) -> bool:
     """ "1.18 degrees Celsius (2.12 degrees Fahrenheit)": one figure given in two units."""
-    if a.aid != b.aid or a.sent_start != b.sent_start or a.id == b.id:
+    if not same_sentence(a, b):
         return False
     if not a.unit or not b.unit or a.unit.casefold() == b.unit.casefold():
         return False
@@ -401,8 +406,7 @@ def compatible(a: Claim, b: Claim, text: str = "") -> bool:
     ua, ub = unit_family(a), unit_family(b)
     if ua and ub and ua != ub:
         return False
-    same_sentence = a.aid == b.aid and a.sent_start == b.sent_start and a.id != b.id
-    return not same_sentence or from_to(a, b, text) or compared(a, b, text) or converted(a, b)
+    return not same_sentence(a, b) or from_to(a, b, text) or compared(a, b, text) or converted(a, b)
 
 
 #: Names of the pair features, in the order of :func:`pair_features` and ``WEIGHTS``.
