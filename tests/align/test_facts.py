@@ -9,6 +9,7 @@ import pytest
 
 from parallax.align.embed import embed
 from parallax.align.facts import (
+    TWO_CLAIMANTS_COSINE,
     Fact,
     _value_features,
     called_earlier,
@@ -17,6 +18,7 @@ from parallax.align.facts import (
     group_facts,
     make_items,
     pair_scores,
+    two_claimants,
     voice_map,
 )
 from parallax.align.kinds import judge
@@ -291,3 +293,78 @@ def test_a_yardstick_figure_is_not_the_measurement() -> None:
     }
     assert frozenset({("a", 14.98), ("b", 58.96)}) in facts
     assert frozenset({("c", 13.9)}) in facts
+
+
+def _facts_of(articles: list[Article]) -> list[set[tuple[str, float | None]]]:
+    return [{(i.claim.aid, i.claim.value) for i in f.items} for f in group_facts(articles, embed)]
+
+
+def test_one_article_giving_two_claimants_figures_for_one_thing_is_one_question() -> None:
+    a = article(
+        "a",
+        "The Kremlin said more than 900 Ukrainian fighters who surrendered at the plant have "
+        "been shipped off to a former prison colony in the Donetsk region. The Red Cross said "
+        "it had registered the prisoners. According to Maria Zakharova, a spokesperson for the "
+        "Russian Foreign Ministry, at least 959 soldiers from the steelworks were shipped off to "
+        "a pre-trial detention center in the Donetsk region, the site of a former prison colony.",
+    )
+    claim(a, "900", 900, counted="Ukrainian fighters", predicate="been shipped off",
+          qualifier="more than", source="The Kremlin")  # fmt: skip
+    claim(a, "959", 959, counted="soldiers", predicate="were shipped off",
+          qualifier="at least", source="Maria Zakharova")  # fmt: skip
+    items = make_items([a])
+    vectors = embed([items[0].sentence, items[1].sentence])
+    cos = float(vectors[0] @ vectors[1])
+    assert cos >= TWO_CLAIMANTS_COSINE
+    assert two_claimants(items[0], items[1], cos)
+    assert {("a", 900.0), ("a", 959.0)} in _facts_of([a])
+    # The same two figures from one claimant, or far apart in value, stay two facts.
+    items[1].claim.source = "the Kremlin spokesman"
+    assert not two_claimants(items[0], items[1], 0.99)
+    items[1].claim.source = "Maria Zakharova"
+    items[1].claim.value = 1959
+    assert not two_claimants(items[0], items[1], 0.99)
+
+
+def test_a_forecast_and_a_count_are_not_two_claimants_answers() -> None:
+    a = article(
+        "a",
+        "Economists polled by Reuters had expected payrolls to rise by 185,000 jobs in January. "
+        "The Labor Department said payrolls rose by 200,000 jobs in January.",
+    )
+    claim(a, "185,000", 185000, counted="jobs", source="Economists polled by Reuters")
+    claim(a, "200,000", 200000, counted="jobs", source="The Labor Department")
+    items = make_items([a])
+    assert not two_claimants(items[0], items[1], 0.99)
+
+
+def test_the_only_counts_of_an_outcome_each_from_one_outlet_are_one_question() -> None:
+    a = article("a", "More than a thousand soldiers, including 600 wounded, are in the plant.")
+    b = article(
+        "b", "At least 51 defenders who suffered serious injuries were taken to a hospital."
+    )
+    c = article("c", "Some 1,730 soldiers have surrendered since Monday, the ministry said.")
+    claim(a, "600", 600, counted="wounded", predicate="including")
+    claim(b, "51", 51, counted="defenders", predicate="were taken to a hospital")
+    claim(c, "1,730", 1730, counted="soldiers", predicate="have surrendered")
+    facts = _facts_of([a, b, c])
+    assert {("a", 600.0), ("b", 51.0)} in facts
+    assert {("c", 1730.0)} in facts
+
+
+def test_lone_counts_of_an_outcome_stay_apart_when_an_outlet_gives_two_or_shares_one() -> None:
+    # Two lone injury counts in one outlet: other scopes (provinces), not rival answers.
+    a = article("a", "In Hatay, 2,323 people were injured. In Adana, officials said 860 were hurt.")
+    b = article("b", "The number of wounded in Gaziantep was 2,054, the governor said.")
+    claim(a, "2,323", 2323, counted="people", predicate="were injured")
+    claim(a, "860", 860, predicate="were hurt")
+    claim(b, "2,054", 2054, predicate="wounded")
+    assert not any(len({aid for aid, _ in f}) > 1 for f in _facts_of([a, b]))
+    # Facts whose count another outlet shares mean the outcome has a main answer already.
+    c = article("c", "Officials said 26,721 people were injured across the provinces.")
+    d = article("d", "Some 26,721 people were injured, the disaster agency said.")
+    e = article("e", "In Gaziantep, 1,200 people were injured, the mayor said.")
+    for art, figure, value in ((c, "26,721", 26721), (d, "26,721", 26721), (e, "1,200", 1200)):
+        claim(art, figure, value, counted="people", predicate="were injured")
+    facts = _facts_of([c, d, e])
+    assert {("e", 1200.0)} in facts

@@ -267,3 +267,13 @@ def test_a_toll_growing_across_publication_days_is_an_update_a_population_is_not
     claim(c, "1,000,000", 1_000_000, counted="people", qualifier="more than")
     claim(d, "2,000,000", 2_000_000, counted="people", predicate="is home to")
     assert _judge([c, d])[0] == "numeric_conflict"
+    # Those still in the plant fall as they leave: a later, larger count is another answer.
+    e = article(
+        "e", "Ukraine said more than 1,000 soldiers are present in the plant.", published=day1
+    )
+    f = article(
+        "f", "Russia said it had been battling some 2,000 troops at the plant.", published=day2
+    )
+    claim(e, "1,000", 1000, counted="soldiers", predicate="are present", qualifier="more than")
+    claim(f, "2,000", 2000, counted="troops", qualifier="some")
+    assert _judge([e, f])[0] != "numeric_update"

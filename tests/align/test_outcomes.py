@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from parallax.align.embed import embed
 from parallax.align.facts import group_facts, make_items, same_responders
-from parallax.align.outcomes import conflict, outcome, responders
+from parallax.align.outcomes import conflict, grows, outcome, responders
 from tests.align.helpers import article, claim
 
 
@@ -148,3 +148,34 @@ def test_one_outlet_counting_a_responder_twice_is_not_linked_by_it() -> None:
     claim(a, "60", 60, counted="ambulances", predicate="deployed")
     items = make_items([a])
     assert not same_responders(items[0], items[1])
+
+
+def test_those_still_there_are_not_those_who_surrendered() -> None:
+    a = article("a", "Ukraine said more than a thousand soldiers are present in the huge plant.")
+    b = article(
+        "b", "Russia had estimated that it had been battling some 2,000 troops at the plant."
+    )
+    c = article("c", "Nearly 2,000 Ukrainian soldiers have surrendered at the plant, Russia said.")
+    d = article("d", "Hundreds of people remained trapped under the rubble in Antakya.")
+    present = claim(a, "a thousand", 1000, counted="soldiers", predicate="are present")
+    battling = claim(b, "2,000", 2000, counted="troops")
+    surrendered = claim(c, "2,000", 2000, counted="Ukrainian soldiers", predicate="surrendered")
+    trapped = claim(d, "Hundreds", None, counted="people")
+    assert outcome(present, a) == outcome(battling, b) == outcome(trapped, d) == "remaining"
+    assert outcome(surrendered, c) == "surrendered"
+    assert conflict("remaining", "surrendered")
+    for fact in group_facts([a, b, c], embed):
+        aids = {i.claim.aid for i in fact.items}
+        assert not ("c" in aids and aids & {"a", "b"}), aids
+
+
+def test_detention_is_the_outcome_of_the_captured_and_at_present_is_not_presence() -> None:
+    a = article("a", "At least 959 soldiers were shipped off to a pre-trial detention center.")
+    b = article("b", "At present, 40 people have been arrested in Paris.")
+    assert outcome(claim(a, "959", 959, counted="soldiers"), a) == "surrendered"
+    assert outcome(claim(b, "40", 40, counted="people"), b) == "surrendered"
+
+
+def test_only_running_totals_grow() -> None:
+    assert grows("killed") and grows("surrendered") and grows("deployed ambulance")
+    assert not grows("remaining") and not grows("missing") and not grows(None)

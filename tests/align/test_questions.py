@@ -135,3 +135,11 @@ def test_lead_in_without_a_noun_is_not_used_as_the_subject() -> None:
     q = phrase(make_items([a]))
     assert "surpassing" not in q
     assert q.endswith("?")
+
+
+def test_a_figure_attached_by_including_is_asked_without_the_preposition() -> None:
+    a = article("a", "More than a thousand soldiers, including 600 wounded, are in the plant.")
+    claim(a, "600", 600, counted="wounded", predicate="including")
+    q = phrase(make_items([a]))
+    assert "including" not in q
+    assert q.startswith("How many wounded")

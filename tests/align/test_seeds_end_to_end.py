@@ -41,16 +41,11 @@ def _value(scores: Scores, metric: str) -> float:
     return ratio.value
 
 
-#: The issue's target for divergence coverage on the seeds is 0.8 and is NOT met yet:
-#: the pipeline covers 6 of the 9 gold questions with two or more answer groups (the
-#: missing ones are listed in parallax/align/__init__.py). This guards what is reached
-#: so that nothing slips back; raise it as coverage improves. The issue stays open
-#: until it reads 0.8.
-COVERAGE_REACHED = 6 / 9
-
-
-def test_divergence_coverage_does_not_regress(scores: Scores) -> None:
-    assert _value(scores, "divergence_coverage") >= COVERAGE_REACHED - 1e-9
+def test_divergence_coverage(scores: Scores) -> None:
+    # The issue's target. 8 of the 9 gold questions with two or more answer
+    # groups are covered; the one left (is the plant under full Russian control?)
+    # is listed in parallax/align/__init__.py.
+    assert _value(scores, "divergence_coverage") >= 0.8
 
 
 def test_kind_accuracy(scores: Scores) -> None:

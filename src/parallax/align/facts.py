@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from parallax.align.outcomes import conflict, outcome, responders
+from parallax.align.outcomes import RESPONDED, conflict, outcome, responders
 from parallax.align.text import REVISION_CUES, TIME_WORDS, content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
 from parallax.models import Article, Claim
@@ -361,6 +361,50 @@ def digit_slip(a: Claim, b: Claim) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(1, len(long_) - 1))
 
 
+#: Sentence similarity from which one article's two claimants' figures are one question.
+TWO_CLAIMANTS_COSINE = 0.65
+#: Largest ratio between those figures: rival answers differ by a margin, not a multiple.
+TWO_CLAIMANTS_RATIO = 1.25
+
+
+def two_claimants(a: ClaimItem, b: ClaimItem, cosine: float) -> bool:
+    """One article setting two claimants' figures for one thing side by side.
+
+    "The Kremlin said more than 900 Ukrainian fighters ... have been shipped off
+    to a former prison colony" and, two paragraphs on, "According to Maria
+    Zakharova ..., at least 959 soldiers ... were shipped off to a pre-trial
+    detention center": the article itself gives two sources' answers to one
+    question. Two different figures of one article are otherwise seldom one
+    fact (the fitted same-article weight is negative: mostly actual against
+    expected), so this asks for much: named claimants with no word in common,
+    current counts of one date (no forecast or survey of economists, no
+    earlier value), values within ``TWO_CLAIMANTS_RATIO`` and sentences at
+    least ``TWO_CLAIMANTS_COSINE`` alike. No dev cluster has a pair that
+    passes; its pairs of this shape that answer different gold questions have
+    cosines of 0.57 or less.
+    """
+    ca, cb = a.claim, b.claim
+    if ca.aid != cb.aid or cosine < TWO_CLAIMANTS_COSINE:
+        return False
+    va, vb = base_value(ca), base_value(cb)
+    if not va or not vb or (va > 0) != (vb > 0) or same_value(va, vb):
+        return False
+    if max(abs(va), abs(vb)) / min(abs(va), abs(vb)) > TWO_CLAIMANTS_RATIO:
+        return False
+    if ca.as_of != cb.as_of:
+        # "at 44 percent" now against "the December 2007 reading at 38 percent".
+        return False
+    claimants_a, claimants_b = content_words(ca.source or ""), content_words(cb.source or "")
+    return bool(
+        claimants_a
+        and claimants_b
+        and set(claimants_a).isdisjoint(claimants_b)
+        and not _EXPECTED.search(f"{ca.source} {cb.source}")
+        and _rival_ready(a)
+        and _rival_ready(b)
+    )
+
+
 def same_responders(a: ClaimItem, b: ClaimItem) -> bool:
     """Two outlets counting the same kind of responder: "200 ambulances" and "60 ambulances".
 
@@ -510,6 +554,7 @@ def pair_features(
                 or converted(a, b)
                 or digit_slip(a, b)
                 or same_responders(items[x], items[y])
+                or two_claimants(items[x], items[y], float(feats[x, y, 0]))
             ):
                 linked[x, y] = linked[y, x] = True
             feats[x, y, 1] = feats[y, x, 1] = jaccard(words[x], words[y])
@@ -689,6 +734,45 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
     return list(merged.values())
 
 
+def join_lone_outcomes(facts: list[Fact]) -> list[Fact]:
+    """One question for an outcome that every outlet counting it counts differently.
+
+    "600 wounded" (one outlet) and "at least 51 of the defenders who suffered
+    serious injuries" (another) share no claimant, no wording and no value, so
+    no pair score joins them; yet they are the event's only counts of the
+    wounded, and a reader asks of them one question: how many were wounded?
+    This joins the facts of one outcome when every one of them comes from a
+    single outlet, each from a different one, with figures on every claim. Where
+    any outlet's count of the outcome is shared by another outlet, or one
+    outlet gives two, the lone ones are more likely other scopes (the toll of
+    one province beside the national one) and stay apart. Responders are left
+    to ``same_responders``.
+    """
+    by_outcome: dict[str, list[int]] = {}
+    for k, f in enumerate(facts):
+        for name in {i.outcome for i in f.items if i.outcome}:
+            if not name.startswith(RESPONDED) and name != "deployed":
+                by_outcome.setdefault(name, []).append(k)
+    joined: dict[int, int] = {}
+    for ks in by_outcome.values():
+        if len(ks) < 2 or any(k in joined for k in ks):
+            continue
+        voices = [facts[k].voices for k in ks]
+        if any(len(v) != 1 for v in voices) or len(set().union(*voices)) != len(ks):
+            continue
+        claims = [i.claim for k in ks for i in facts[k].items]
+        if any(c.value is None for c in claims):
+            continue
+        if not all(compatible(claims[0], c) for c in claims[1:]):
+            continue
+        for k in ks:
+            joined[k] = ks[0]
+    merged: dict[int, Fact] = {}
+    for k, f in enumerate(facts):
+        merged.setdefault(joined.get(k, k), Fact()).items.extend(f.items)
+    return list(merged.values())
+
+
 def group_facts(
     articles: Sequence[Article],
     embedder: Embedder,
@@ -700,6 +784,6 @@ def group_facts(
         return []
     limit = MERGE_THRESHOLD if threshold is None else threshold
     groups = cluster(pair_scores(items, embedder), limit)
-    facts = join_rival_counts([Fact([items[i] for i in g]) for g in groups])
+    facts = join_lone_outcomes(join_rival_counts([Fact([items[i] for i in g]) for g in groups]))
     facts.sort(key=lambda f: (-len(f.voices), -len(f.items)))
     return facts

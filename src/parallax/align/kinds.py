@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.align.facts import ClaimItem, called_earlier, digit_slip, lead_in, old_value
+from parallax.align.outcomes import grows
 from parallax.align.text import (
     PART_CUES,
     REVISION_CUES,
@@ -156,9 +157,10 @@ def _grows_over_publication(groups: Sequence[Sequence[ClaimItem]]) -> bool:
     A figure that goes up and down across days is left to the conflict test.
     Only tolls grow like this: a figure that counts no outcome (a city's
     population, 1 million in one article and 2 million in a later one) is not a
-    running count, and two values of it conflict.
+    running count, and two values of it conflict; nor is a count of those still
+    there or still missing, which falls as days pass.
     """
-    if not any(i.outcome for g in groups for i in g):
+    if not any(grows(i.outcome) for g in groups for i in g):
         return False
     spans = []
     for g in groups:

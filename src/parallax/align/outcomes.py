@@ -1,4 +1,4 @@
-"""What happened to the people a figure counts: killed, injured, missing, surrendered, evacuated.
+"""What happened to the people a figure counts: killed, injured, missing, captured, evacuated...
 
 News figures about people are mostly tolls, and the commonest wrong merge is
 two tolls of one story that count different outcomes: "233 killed" and "900
@@ -34,9 +34,16 @@ _OUTCOMES = {
     r"bodies(?!\s+of\s+water)|fatalit\w+|perish\w*",
     "injured": r"injur\w*|wounded|wounds|hurt|hospitali[sz]\w*",
     "missing": r"missing|unaccounted",
+    # Surrendered, captured or detained: whoever is now held by the other side.
     "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down\s+(?:their\s+|his\s+|its\s+)?"
-    r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity",
+    r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity|detain\w*|detention|"
+    r"arrest\w*|imprison\w*|jailed",
     "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued",
+    # Still where the story happens: "1,000 soldiers are present in the plant",
+    # "battling some 2,000 troops at Azovstal", "hundreds trapped under rubble".
+    # Those who stayed are not those who surrendered, fled or were rescued.
+    "remaining": r"(?<!\bat\s)present|remain(?:ed|ing)?|trapped|stranded|holed\s+up|"
+    r"still\s+(?:in|at|inside)|battling|defending|holding\s+out",
     # Rescuers, ambulances and troops sent to the scene: counted beside the toll,
     # often with the same round number ("200 ambulances", "200 killed").
     "deployed": _DEPLOYED,
@@ -84,6 +91,16 @@ def responders(claim: Claim) -> str | None:
         return None
     head = "bus" if words[-1] == "buses" else words[-1].removesuffix("s")
     return " ".join([*(w for w in words[:-1] if w not in _FILLERS), head])
+
+
+#: Outcomes whose count can fall as days pass: the missing are found, the trapped
+#: get out. Every other outcome is a running total that only grows.
+_CAN_FALL = frozenset({"missing", "remaining"})
+
+
+def grows(name: str | None) -> bool:
+    """Whether a count of this outcome is a running total (a toll), which only grows."""
+    return name is not None and name not in _CAN_FALL
 
 
 def conflict(a: str | None, b: str | None) -> bool:

@@ -58,8 +58,15 @@ def _clean(words: list[str]) -> list[str]:
     return out
 
 
+#: Words the extractor may hand over as a predicate that only attach the figure
+#: to another noun ("a thousand soldiers, including 600 wounded"): no verb to ask with.
+_ATTACHING = frozenset({"including", "excluding", "among", "with", "of", "like", "plus"})
+
+
 def _predicate(item: ClaimItem) -> str:
     words = _clean((item.claim.predicate or "").split()[:_PREDICATE_WORDS])
+    if words and words[0].lower() in _ATTACHING:
+        return ""
     if words and words[0].lower() == "been":
         # The extractor drops auxiliaries; "have been" reads as a question again.
         words.insert(0, "have")
