@@ -277,3 +277,21 @@ def test_a_toll_growing_across_publication_days_is_an_update_a_population_is_not
     claim(e, "1,000", 1000, counted="soldiers", predicate="are present", qualifier="more than")
     claim(f, "2,000", 2000, counted="troops", qualifier="some")
     assert _judge([e, f])[0] != "numeric_update"
+
+
+def test_an_update_shows_every_distinct_figure_of_a_group_the_precise_one_first() -> None:
+    a = article("a", "The ministry said 1,730 soldiers have surrendered.", published=JUNE3)
+    b = article(
+        "b",
+        "The previous figure was 1,730 soldiers. At the moment, 1,908 people laid down "
+        "their arms. Almost 2,000 soldiers have surrendered. Nearly 2,000 soldiers gave up.",
+        published=dt.date(2023, 6, 4),
+    )
+    claim(a, "1,730", 1730, counted="soldiers", predicate="have surrendered")
+    claim(b, "1,908", 1908, counted="people", predicate="laid down their arms")
+    claim(b, "2,000", 2000, counted="soldiers", qualifier="almost")
+    claim(b, "2,000", 2000, counted="soldiers", qualifier="nearly", occurrence=1)
+    kind, why, _ = _judge([a, b])
+    assert kind == "numeric_update"
+    assert "1,908 / almost 2,000 (" in why
+    assert "nearly 2,000" not in why

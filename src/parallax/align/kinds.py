@@ -78,6 +78,31 @@ def fmt_value(item: ClaimItem) -> str:
     return f"{c.qualifier} {num}" if c.qualifier else num
 
 
+def _significant(item: ClaimItem) -> int:
+    v = item.claim.value
+    if v is None or v == 0:
+        return 0
+    digits = f"{abs(v):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) - (1 if item.claim.qualifier else 0)
+
+
+def fmt_group(group: Sequence[ClaimItem]) -> str:
+    """Each distinct figure of an answer group, the most precise first: "1,908 / almost 2,000".
+
+    A group joins figures that agree at the coarser precision; showing only one
+    of them would hide the exact count behind a round one, or the reverse.
+    """
+    shown: list[str] = []
+    seen: set[tuple[float | None, int]] = set()
+    for item in sorted(group, key=_significant, reverse=True):
+        # "almost 2,000" and "nearly 2,000" say the same thing once.
+        key = (item.claim.value, bound(item.claim))
+        if key not in seen:
+            seen.add(key)
+            shown.append(fmt_value(item))
+    return " / ".join(shown[:3])
+
+
 def _who(group: Sequence[ClaimItem]) -> str:
     names = sorted({i.outlet for i in group})
     sources = sorted({i.claim.source for i in group if i.claim.source})
@@ -287,7 +312,7 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
         # One outlet quoting one source (or none) for several figures is not a divergence
         # between outlets: nobody else answers, and nobody contradicts it.
         first = gs[0][0]
-        parts = "; ".join(fmt_value(g[0]) for g in gs)
+        parts = "; ".join(fmt_group(g) for g in gs)
         return Verdict(
             "unique_coverage",
             f"Only {first.outlet} reports this ({parts}); no other outlet confirms or "
@@ -328,7 +353,7 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
         steps = []
         for g in ordered:
             d = _date(g)
-            steps.append(f"{fmt_value(g[0])} ({d.isoformat() if d else 'undated'}, {_who(g)})")
+            steps.append(f"{fmt_group(g)} ({d.isoformat() if d else 'undated'}, {_who(g)})")
         if _dates_separate(gs):
             why = "the figures refer to different dates"
         elif cue:
@@ -343,17 +368,28 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
             ordered,
         )
 
-    parts = "; ".join(f"{fmt_value(g[0])} ({_who(g)})" for g in gs)
+    parts = "; ".join(f"{fmt_group(g)} ({_who(g)})" for g in gs)
     slip = _slip(gs)
     if slip:
         return Verdict(
             "numeric_conflict", f"The outlets give different figures: {parts}.{slip}", gs
         )
     if _distinct_claimants(gs):
+        aids = {i.claim.aid for g in gs for i in g}
+        who = (
+            "The article reports both sources"
+            if len(aids) == 1
+            else "Each outlet reports what its source says"
+        )
+        bounds = (
+            " The qualifiers make these bounds or estimates, so both can be true."
+            if can_all_be_true(gs)
+            else ""
+        )
         return Verdict(
             "attribution",
-            f"Different claimants give different figures: {parts}. Each outlet reports what "
-            "its source says; the difference follows who is counting, not when.",
+            f"Different claimants give different figures: {parts}. {who}; the difference "
+            f"follows who is counting, not when.{bounds}",
             gs,
         )
     if can_all_be_true(gs):
