@@ -9,7 +9,9 @@ Pipeline (each step its own module):
    factual-conflict questions;
 5. ``coverage.unique_statements``: what only one outlet says, in words;
 6. ``labels.label_question``: loaded words for the people in the story (framing);
-7. ``places.place_questions``: a place two outlets locate by different places.
+7. ``places.place_questions``: a place two outlets locate by different places;
+8. ``ranks.rank_questions``: a thing outlets rank differently ("the fourth
+   deadliest" / "the deadliest in decades").
 
 Summary, timeline and framing are derived from these questions by the report
 stage (``report.enrich``), so they are not built here.
@@ -29,6 +31,7 @@ from parallax.align.labels import label_question
 from parallax.align.memo import MemoEmbedder
 from parallax.align.places import place_questions
 from parallax.align.questions import phrase
+from parallax.align.ranks import rank_questions
 from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate, sentences_of
 from parallax.align.values import group_values
 from parallax.models import Article
@@ -179,6 +182,7 @@ def build_report(articles: list[Article], eid: str, embedder: Embedder | None = 
     for topic in find_topics(articles, voices, emb):
         qas.append(topic_question(topic))
     qas.extend(place_questions(articles, voices))
+    qas.extend(rank_questions(articles, voices, emb))
 
     for u in unique_statements(articles, voices, emb, skip_spans=used):
         qas.append(unique_question(u))

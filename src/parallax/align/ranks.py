@@ -1,0 +1,286 @@
+"""Rankings outlets give differently: "the fourth deadliest in India" against "India's
+worst train disaster in decades" and "one of the worst railway accidents".
+
+A ranking carries no figure, so facts never see it, and its sentences are about
+different things (a station, a death toll, a mother's grief), so topics never
+pair them; yet how big, how deadly or how watched an event was is among the
+first things outlets disagree on. A ranking is a superlative ("deadliest",
+"most-watched") hung on a noun ("railway disaster", "Super Bowl"), with its
+rank: an ordinal before it ("fourth", "second-most"), "one of the" (among the
+top, no rank), or neither (first). Rankings of one thing are those whose
+superlative and noun read alike (MiniLM cosine of "deadliest railway disaster"
+and "worst train accident"); when at least two voices rank one thing and the
+ranks differ, the thing becomes a question with one answer group per rank. The
+answers may all hold ("one of the worst" does not exclude "the worst"; "in
+decades" and "on record" measure against different spans), so the explanation
+lays them side by side instead of picking one.
+
+Cost: only sentences with a superlative-looking word (a regex) are parsed, from
+the memory of extraction's parses, and one embedding batch of short phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from spacy.tokens import Doc, Token
+
+from parallax.align.answers import agglomerate
+from parallax.align.text import is_boilerplate
+from parallax.models import Article
+from parallax.nlp.pipeline import parse_sentence
+from parallax.report.schema import Answer, QuestionAnswer
+
+FloatArray = npt.NDArray[np.float32]
+Embedder = Callable[[Sequence[str]], FloatArray]
+
+#: Cosine from which two ranked phrases name one thing ("deadliest railway disaster",
+#: "worst railway accidents").
+SAME_THING = 0.7
+#: Voices that must rank one thing before differences in rank are a question.
+MIN_VOICES = 2
+#: Longest answer, in words, cut from the superlative's phrase.
+_MAX_WORDS = 14
+
+_CUE = re.compile(r"\b(?:most[\s-]+\w+|worst|best|\w{3,}est)\b", re.IGNORECASE)
+#: Superlatives of time or quantity, not rank: "the latest report", "at least 261".
+_NOT_RANK = frozenset({"latest", "least", "most", "earliest", "soonest", "fewest", "closest"})
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+#: A ranking bounded in time: "since 1969", "in decades", "in more than five decades",
+#: "for decades", "in the last 15 years", "in a generation".
+_STRETCH = re.compile(
+    r"\bsince\b|\b(?:in|for|over)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:more\s+than\s+)?"
+    r"(?:\w+\s+)?(?:decades?|years|generations?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_ORDINAL_NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+#: Rank of "one of the worst": among the top, unnumbered.
+AMONG = 0
+#: Rank of "the most-watched since 2017": first over a stretch of time only.
+SINCE = -1
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One superlative claim: which thing, ranked how, in which words."""
+
+    aid: str
+    voice: str
+    #: What is ranked ("railway disaster"), its noun in the singular.
+    thing: str
+    #: The superlative with it ("deadliest railway disaster").
+    phrase: str
+    #: 1 for "the worst", n for "the n-th worst", ``AMONG`` for "one of the worst",
+    #: ``SINCE`` for "the worst since 1995".
+    rank: int
+    start: int
+    end: int
+
+
+def _superlative(tok: Token) -> Token | None:
+    """The adjective that carries the superlative: "deadliest", or "watched" of "most-watched"."""
+    if tok.tag_ == "JJS" and tok.lower_ not in _NOT_RANK:
+        return tok
+    if (
+        tok.tag_ == "RBS"
+        and tok.lower_ == "most"
+        and tok.head.pos_ in ("ADJ", "VERB")
+        and tok.head.i > tok.i
+    ):
+        return tok.head
+    return None
+
+
+def _rank(words: list[str]) -> int:
+    """The rank the few words before a superlative give it."""
+    tail = [w.lower() for w in words[-4:]]
+    for w in reversed(tail):
+        if w in _ORDINALS:
+            return _ORDINALS[w]
+        m = _ORDINAL_NUM.match(w)
+        if m:
+            return int(m.group(1))
+    joined = " ".join(tail)
+    return AMONG if re.search(r"\bone of\b|\bamong\b", joined) else 1
+
+
+def _ranked_noun(adj: Token) -> Token | None:
+    """The noun a superlative ranks: its head for "the deadliest disaster", the noun it is
+    set beside for "the crash, the fourth deadliest in India"."""
+    if adj.dep_ in ("amod", "compound", "nmod") and adj.head.pos_ in ("NOUN", "PROPN"):
+        return adj.head
+    if adj.dep_ == "appos" and adj.head.pos_ in ("NOUN", "PROPN"):
+        return adj.head
+    for child in adj.children:
+        if child.dep_ in ("compound", "npadvmod") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _ranking_at(doc: Doc, tok: Token) -> tuple[str, str, int, int, int] | None:
+    """(thing, phrase, rank, first char, end char) of the superlative at ``tok``, if it ranks."""
+    adj = _superlative(tok)
+    if adj is None:
+        return None
+    noun = _ranked_noun(adj)
+    if noun is None or (adj.dep_ != "appos" and noun.dep_ in ("nsubj", "nsubjpass")):
+        # "The most-watched Super Bowl ever was in 2014": the phrase names the
+        # record holder, it does not rank the story's event.
+        return None
+    first = min(tok.i, adj.i)
+    if any(t.like_num and t.lower_ not in _ORDINALS for t in doc[max(0, first - 2) : first]):
+        return None  # "the 10 warmest years since 1850": a list, not a rank of it
+    rank = _rank([t.text for t in doc[max(0, first - 4) : first]])
+    if noun.tag_ in ("NNS", "NNPS") and rank != AMONG and noun.i > adj.i:
+        return None  # "the warmest years": several things, none of them ranked
+    lead = first
+    while lead > 0 and doc[lead - 1].lower_ in ("the", "-", "one", "of", *_ORDINALS):
+        lead -= 1
+    compounds = [t for t in noun.subtree if t.i < noun.i and t.i != adj.i and t.dep_ == "compound"]
+    thing = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in [*compounds, noun])
+    if noun.pos_ != "PROPN":
+        thing = thing.removesuffix(noun.lower_) + noun.lemma_.lower()
+    most = "most " if tok.lower_ == "most" else ""
+    end = max(noun.i, adj.i)
+    # The answer runs on through the phrase that scopes the ranking ("in decades",
+    # "on record", "in India according to ..."), to the clause's next verb or comma.
+    stop = end + 1
+    while stop < len(doc) and stop - lead < _MAX_WORDS:
+        t = doc[stop]
+        if (t.is_punct and t.text not in ("-", "’", "'")) or t.pos_ == "CCONJ":
+            break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
+            break
+        stop += 1
+    if rank == 1 and _STRETCH.search(doc[end + 1 : stop].text):
+        # "the most-watched Super Bowl since 2017", "the worst in decades": first
+        # over a stretch of time only.
+        rank = SINCE
+    span = doc[lead:stop]
+    return thing, f"{most}{adj.lower_} {thing}", rank, span.start_char, span.end_char
+
+
+def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[Ranking]:
+    """Every superlative that ranks a thing, in every original English article."""
+    out: list[Ranking] = []
+    for art in articles:
+        if art.duplicate_of or (art.language or "en") != "en":
+            continue
+        for sent in art.sentences:
+            text = art.text[sent.start : sent.end]
+            if not _CUE.search(text) or is_boilerplate(text):
+                continue
+            doc = parse_sentence(text)
+            # The parse may keep whitespace the sentence's offsets trim.
+            shift = sent.start - (len(doc.text) - len(doc.text.lstrip()))
+            seen: set[tuple[str, int]] = set()
+            for tok in doc:
+                found = _ranking_at(doc, tok)
+                if found is None:
+                    continue
+                thing, phrase, rank, start, end = found
+                if (phrase, start) in seen:
+                    continue
+                seen.add((phrase, start))
+                out.append(
+                    Ranking(
+                        aid=art.aid,
+                        voice=voices.get(art.aid, art.aid),
+                        thing=thing,
+                        phrase=phrase,
+                        rank=rank,
+                        start=shift + start,
+                        end=shift + end,
+                    )
+                )
+    return out
+
+
+def _plural(noun: str) -> str:
+    """ "railway disaster" -> "railway disasters": the thing ranked, asked of in the plural."""
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _label(rank: int) -> str:
+    if rank == AMONG:
+        return "among the top, unnumbered"
+    if rank == SINCE:
+        return "first since a given time"
+    if rank == 1:
+        return "first"
+    return {v: k for k, v in _ORDINALS.items()}.get(rank, f"{rank}th")
+
+
+def rank_questions(
+    articles: Sequence[Article], voices: dict[str, str], embedder: Embedder
+) -> list[QuestionAnswer]:
+    """One question per thing that two voices rank differently."""
+    rankings = find_rankings(articles, voices)
+    if len(rankings) < 2:
+        return []
+    n = len(rankings)
+    vectors = embedder([r.thing for r in rankings] + [r.phrase for r in rankings])
+    things, phrases = vectors[:n], vectors[n:]
+    # One thing, ranked on one scale: "the most-streamed Super Bowl" is not ranked
+    # against "the third most-watched Super Bowl", nor the halftime show against the game.
+    sims = np.minimum(things @ things.T, phrases @ phrases.T)
+    labels = agglomerate(sims.astype(np.float64), SAME_THING)
+    by_aid = {a.aid: a for a in articles}
+    out: list[QuestionAnswer] = []
+    for label in sorted(set(labels)):
+        members = [r for r, lab in zip(rankings, labels, strict=True) if lab == label]
+        if len({r.voice for r in members}) < MIN_VOICES:
+            continue
+        by_rank: dict[int, list[Ranking]] = {}
+        for r in members:
+            by_rank.setdefault(r.rank, []).append(r)
+        if len(by_rank) < 2:
+            continue
+        groups: list[list[Answer]] = []
+        said = []
+        for rank in sorted(by_rank, key=lambda k: (k <= AMONG, abs(k))):
+            seen: set[str] = set()
+            answers = []
+            for r in by_rank[rank]:
+                if r.voice in seen:
+                    continue  # one answer per voice and rank
+                seen.add(r.voice)
+                text = by_aid[r.aid].text
+                answers.append(
+                    Answer(
+                        aid=r.aid, answer=text[r.start : r.end], char_start=r.start, char_end=r.end
+                    )
+                )
+            groups.append(answers)
+            outlets = sorted({by_aid[r.aid].outlet or r.aid for r in by_rank[rank]})
+            said.append(f"{_label(rank)} ({', '.join(outlets)})")
+        common = max(
+            sorted({r.thing for r in members}), key=lambda p: sum(r.thing == p for r in members)
+        )
+        thing = _plural(common)
+        ranked = [k for k in by_rank if k > AMONG]
+        kind = "factual_conflict" if len(ranked) >= 2 else "framing"
+        out.append(
+            QuestionAnswer(
+                question=f"Where does it rank among {thing}?",
+                kind=kind,
+                answer_groups=groups,
+                explanation=(
+                    f"The outlets rank it differently: {'; '.join(said)}. Rankings can "
+                    "measure against different spans ('in decades', 'on record') or "
+                    "lists, and 'one of the' does not exclude first; read them side by side."
+                ),
+            )
+        )
+    return out
