@@ -295,3 +295,24 @@ def test_an_update_shows_every_distinct_figure_of_a_group_the_precise_one_first(
     assert kind == "numeric_update"
     assert "1,908 / almost 2,000 (" in why
     assert "nearly 2,000" not in why
+
+
+def test_one_figure_given_as_the_new_value_and_as_the_old_one_is_a_factual_conflict() -> None:
+    a = article("a", "Revenue for the quarter increased by 88% to $6.7 billion.", published=JUNE3)
+    b = article(
+        "b", "Nvidia reported revenue of $13.5 billion, up from $6.7 billion.", published=JUNE3
+    )
+    claim(a, "$6.7 billion", 6.7e9, kind="money", unit="USD", counted="revenue")
+    claim(b, "$6.7 billion", 6.7e9, kind="money", unit="USD", counted="revenue")
+    kind, why, groups = _judge([a, b])
+    assert kind == "factual_conflict"
+    assert groups == [[6.7e9], [6.7e9]]
+    assert "changed from" in why
+    # An outlet that later gives last month's figure as the old one has moved on.
+    c = article(
+        "c", "The jobless rate rose to 3.6% from 3.4% in February.", published=dt.date(2023, 3, 10)
+    )
+    d = article("d", "The jobless rate fell to 3.4% in January.", published=dt.date(2023, 2, 3))
+    claim(c, "3.4%", 3.4, kind="percent", unit="%", counted="jobless rate")
+    claim(d, "3.4%", 3.4, kind="percent", unit="%", counted="jobless rate")
+    assert _judge([c, d])[0] != "factual_conflict"

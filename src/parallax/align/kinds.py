@@ -3,7 +3,9 @@
 The order of the tests matters and follows what a reader would ask first:
 
 1. one voice, one figure: *unique coverage* (wire copies are one voice);
-2. one figure from several voices: *consensus*;
+2. one figure from several voices: *consensus*, unless some give it as the
+   value something changed to and others as the value it changed from
+   ("rose to $6.7 billion" / "up from $6.7 billion"): *factual conflict*;
 3. a part against a whole ("the last 531" vs "2,429 in total"): *scope*;
 4. figures that come with different dates, or with revision wording
    ("rose to", "revised", "previous figure"): *numeric update*;
@@ -248,6 +250,39 @@ def _agreed_change(
     return list(groups[k]), list(groups[1 - k])
 
 
+def _role(item: ClaimItem) -> str | None:
+    """"new" for "rose to $6.7 billion", "old" for "up from $6.7 billion", else None."""
+    words = [w.strip(",;:()\"'“”").casefold() for w in lead_in(item, 6).split()]
+    if not words:
+        return None
+    if words[-1] == "from":
+        return "old"
+    if words[-1] == "to" and _MOVED.search(" ".join(words[:-1])):
+        return "new"
+    return None
+
+
+def _old_and_new(group: Sequence[ClaimItem]) -> tuple[list[ClaimItem], list[ClaimItem]] | None:
+    """One figure that some outlets give as a new value and others as the old one.
+
+    "Revenue increased by 88% to $6.7 billion" against "up from $6.7 billion in
+    the same period last year": the outlets agree on the number and disagree on
+    what it is, which is a factual conflict, not a consensus. An outlet that
+    gives the figure as the old value later than another gave it as the new one
+    has only moved on (last month's 3.4% is this month's "down from 3.4%"), so
+    the old role must not come later than the new one.
+    """
+    new = [i for i in group if _role(i) == "new"]
+    old = [i for i in group if _role(i) == "old"]
+    if not new or not old or {i.voice for i in new} & {i.voice for i in old}:
+        return None
+    new_dates = [i.date for i in new if i.date]
+    old_dates = [i.date for i in old if i.date]
+    if new_dates and old_dates and max(old_dates) > min(new_dates):
+        return None
+    return new, old
+
+
 def _slip(groups: Sequence[Sequence[ClaimItem]]) -> str:
     """A sentence naming a lone figure that is another group's figure with a digit slipped."""
     for g, h in itertools.permutations(groups, 2):
@@ -295,6 +330,17 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
                 f"Only {first.outlet} reports this figure ({fmt_value(first)}); "
                 "no other outlet confirms or contradicts it.",
                 gs,
+            )
+        roles = _old_and_new(gs[0])
+        if roles is not None:
+            new, old = roles
+            return Verdict(
+                "factual_conflict",
+                f"The outlets give {fmt_value(first)} different roles: {_who(new)} report it "
+                f"as the figure something changed to, {_who(old)} as the earlier figure it "
+                "changed from. Both cannot be right; the articles should be checked against "
+                "the source.",
+                [g for g in (new, old, [i for i in gs[0] if i not in new and i not in old]) if g],
             )
         share = ""
         if n_voices:
