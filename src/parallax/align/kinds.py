@@ -251,7 +251,7 @@ def _agreed_change(
 
 
 def _role(item: ClaimItem) -> str | None:
-    """"new" for "rose to $6.7 billion", "old" for "up from $6.7 billion", else None."""
+    """ "new" for "rose to $6.7 billion", "old" for "up from $6.7 billion", else None."""
     words = [w.strip(",;:()\"'“”").casefold() for w in lead_in(item, 6).split()]
     if not words:
         return None

@@ -11,7 +11,9 @@ Pipeline (each step its own module):
 6. ``labels.label_question``: loaded words for the people in the story (framing);
 7. ``places.place_questions``: a place two outlets locate by different places;
 8. ``ranks.rank_questions``: a thing outlets rank differently ("the fourth
-   deadliest" / "the deadliest in decades").
+   deadliest" / "the deadliest in decades");
+9. ``when.date_questions``: an event two outlets date on different days ("on Feb. 5"
+   / "on Monday", 6 February).
 
 Summary, timeline and framing are derived from these questions by the report
 stage (``report.enrich``), so they are not built here.
@@ -34,6 +36,7 @@ from parallax.align.questions import phrase
 from parallax.align.ranks import rank_questions
 from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate, sentences_of
 from parallax.align.values import group_values
+from parallax.align.when import date_questions
 from parallax.models import Article
 from parallax.report.schema import (
     Answer,
@@ -183,6 +186,7 @@ def build_report(articles: list[Article], eid: str, embedder: Embedder | None = 
         qas.append(topic_question(topic))
     qas.extend(place_questions(articles, voices))
     qas.extend(rank_questions(articles, voices, emb))
+    qas.extend(date_questions(articles, voices, emb))
 
     for u in unique_statements(articles, voices, emb, skip_spans=used):
         qas.append(unique_question(u))
