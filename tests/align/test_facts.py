@@ -310,7 +310,8 @@ def test_one_article_giving_two_claimants_figures_for_one_thing_is_one_question(
     )
     claim(a, "900", 900, counted="Ukrainian fighters", predicate="been shipped off",
           qualifier="more than", source="The Kremlin")  # fmt: skip
-    claim(a, "959", 959, counted="soldiers", predicate="were shipped off",
+    claim(a, "959", 959, counted="soldiers",
+          predicate="were shipped off to a pre-trial detention center",
           qualifier="at least", source="Maria Zakharova")  # fmt: skip
     items = make_items([a])
     vectors = embed([items[0].sentence, items[1].sentence])
@@ -368,3 +369,28 @@ def test_lone_counts_of_an_outcome_stay_apart_when_an_outlet_gives_two_or_shares
         claim(art, figure, value, counted="people", predicate="were injured")
     facts = _facts_of([c, d, e])
     assert {("e", 1200.0)} in facts
+
+
+def test_two_companies_own_figures_are_not_two_claimants_answers() -> None:
+    a = article(
+        "a",
+        "Apple said it sold 50 million iPhones in the quarter. "
+        "Samsung said it sold 60 million phones in the quarter.",
+    )
+    claim(a, "50 million", 50e6, counted="iPhones", predicate="sold", source="Apple")
+    claim(a, "60 million", 60e6, counted="phones", predicate="sold", source="Samsung")
+    items = make_items([a])
+    assert not two_claimants(items[0], items[1], 0.99)
+
+
+def test_lone_counts_of_different_groups_or_places_stay_apart() -> None:
+    a = article("a", "Three police officers were killed in clashes in the north.")
+    b = article("b", "Forty protesters were killed by security forces in the capital.")
+    claim(a, "Three", 3, counted="police officers", predicate="were killed")
+    claim(b, "Forty", 40, counted="protesters", predicate="were killed")
+    assert not any(len(f) > 1 for f in _facts_of([a, b]))
+    c = article("c", "In Hatay, 2,323 people were injured, the governor said on Tuesday.")
+    d = article("d", "In Gaziantep, 450 people were hurt, the mayor said on Tuesday.")
+    claim(c, "2,323", 2323, counted="people", predicate="were injured", context=["Hatay"])
+    claim(d, "450", 450, counted="people", predicate="were hurt", context=["Gaziantep"])
+    assert not any(len(f) > 1 for f in _facts_of([c, d]))

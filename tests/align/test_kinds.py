@@ -316,3 +316,16 @@ def test_one_figure_given_as_the_new_value_and_as_the_old_one_is_a_factual_confl
     claim(c, "3.4%", 3.4, kind="percent", unit="%", counted="jobless rate")
     claim(d, "3.4%", 3.4, kind="percent", unit="%", counted="jobless rate")
     assert _judge([c, d])[0] != "factual_conflict"
+
+
+def test_a_range_or_a_forecast_gives_a_figure_no_old_or_new_role() -> None:
+    a = article("a", "The size of the crowd grew to 10,000 people by noon.", published=JUNE3)
+    b = article("b", "Estimates of the crowd ranged from 10,000 to 20,000 people.", published=JUNE3)
+    claim(a, "10,000", 10000, counted="people")
+    claim(b, "10,000", 10000, counted="people")
+    assert _judge([a, b])[0] == "consensus"
+    c = article("c", "The death toll is expected to climb to 300 by Monday.", published=JUNE3)
+    d = article("d", "The death toll rose on Monday from 300 to 320.", published=JUNE3)
+    claim(c, "300", 300)
+    claim(d, "300", 300)
+    assert _judge([c, d])[0] != "factual_conflict"

@@ -179,3 +179,27 @@ def test_detention_is_the_outcome_of_the_captured_and_at_present_is_not_presence
 def test_only_running_totals_grow() -> None:
     assert grows("killed") and grows("surrendered") and grows("deployed ambulance")
     assert not grows("remaining") and not grows("missing") and not grows(None)
+
+
+def test_remaining_gives_way_to_any_other_outcome_and_to_responders() -> None:
+    cases = [
+        ("The death toll remained at 233 on Sunday, officials said.", "233", None, "killed"),
+        ("Officials said 12 people remain missing after the landslide.", "12", "people", "missing"),
+        ("Doctors said 80 people remain in hospital after the blast.", "80", "people", "injured"),
+        ("About 200 firefighters were battling the blaze.", "200", "firefighters",
+         "deployed firefighter"),
+        ("There are at present 300 people in the shelters.", "300", "people", None),
+        ("Officials will present 50 survivors to the press.", "50", "survivors", None),
+        ("The 3 defending champions lost in the first round.", "3", "defending champions", None),
+        ("About 300 workers suffered cardiac arrest in the heat.", "300", "workers", None),
+        ("Hundreds of people remained trapped under the rubble.", "Hundreds", "people",
+         "remaining"),
+    ]  # fmt: skip
+    for text, figure, counted, expected in cases:
+        a = article("a", text)
+        value = None if figure == "Hundreds" else float(figure)
+        assert outcome(claim(a, figure, value, counted=counted), a) == expected, text
+    # The extractor's predicate may name both: the other outcome still wins.
+    a = article("a", "Officials said 12 people remain missing after the landslide.")
+    both = claim(a, "12", 12, counted="people", predicate="remain missing")
+    assert outcome(both, a) == "missing"

@@ -78,3 +78,17 @@ def test_different_things_ranked_are_different_questions() -> None:
     qs = rank_questions(arts, voice_map(arts), embed)
     pools = sorted(sorted(a.aid for g in q.answer_groups for a in g) for q in qs)
     assert pools == [["a", "b"], ["c", "d"]]
+
+
+def test_rankings_said_of_different_names_or_with_a_far_ordinal_are_not_compared() -> None:
+    arts = [
+        article("a", "Mariupol, the second-largest city in the Donetsk region, was shelled."),
+        article("b", "Donetsk, the largest city in the region, was quiet on Monday."),
+    ]
+    assert rank_questions(arts, voice_map(arts), embed) == []
+    arts = [
+        article("a", "The second blast was the deadliest attack in the city this year."),
+        article("b", "It was one of the world's worst attacks in the city this year."),
+    ]
+    ranks = sorted((r.aid, r.rank) for r in find_rankings(arts, voice_map(arts)))
+    assert ranks == [("a", 1), ("b", AMONG)]

@@ -376,7 +376,8 @@ def two_claimants(a: ClaimItem, b: ClaimItem, cosine: float) -> bool:
     detention center": the article itself gives two sources' answers to one
     question. Two different figures of one article are otherwise seldom one
     fact (the fitted same-article weight is negative: mostly actual against
-    expected), so this asks for much: named claimants with no word in common,
+    expected), so this asks for much: counts of people with one stated outcome
+    (shipped off to a detention center: captured), named claimants with no word in common,
     current counts of one date (no forecast or survey of economists, no
     earlier value), values within ``TWO_CLAIMANTS_RATIO`` and sentences at
     least ``TWO_CLAIMANTS_COSINE`` alike. No dev cluster has a pair that
@@ -393,6 +394,10 @@ def two_claimants(a: ClaimItem, b: ClaimItem, cosine: float) -> bool:
         return False
     if ca.as_of != cb.as_of:
         # "at 44 percent" now against "the December 2007 reading at 38 percent".
+        return False
+    if a.outcome is None or a.outcome != b.outcome:
+        # Only counts of people with one stated fate: "Apple said it sold 50 million
+        # iPhones ... Samsung said it sold 60 million" are two companies' own figures.
         return False
     claimants_a, claimants_b = content_words(ca.source or ""), content_words(cb.source or "")
     return bool(
@@ -734,6 +739,34 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
     return list(merged.values())
 
 
+#: Counted nouns that name no group of their own: any people, or the outcome itself.
+_ANYONE = frozenset(
+    {
+        "people", "person", "persons", "individuals", "others", "wounded", "injured", "dead",
+        "killed", "missing", "casualties", "victims", "survivors", "residents",
+    }
+)  # fmt: skip
+
+
+#: Words for one group, as war reporting varies them ("soldiers", "troops", "defenders").
+_SAME_GROUP = {
+    w: "combatant"
+    for w in (
+        "soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "combatant",
+        "militant", "marine", "service member",
+    )
+}  # fmt: skip
+
+
+def _who_counted(item: ClaimItem) -> str | None:
+    """The group a people figure counts ("protester"), None for anyone ("people", "wounded")."""
+    words = (item.claim.counted or "").casefold().split()
+    if not words or words[-1] in _ANYONE:
+        return None
+    head = words[-1].removesuffix("s")
+    return _SAME_GROUP.get(head, head)
+
+
 def join_lone_outcomes(facts: list[Fact]) -> list[Fact]:
     """One question for an outcome that every outlet counting it counts differently.
 
@@ -742,7 +775,9 @@ def join_lone_outcomes(facts: list[Fact]) -> list[Fact]:
     no pair score joins them; yet they are the event's only counts of the
     wounded, and a reader asks of them one question: how many were wounded?
     This joins the facts of one outcome when every one of them comes from a
-    single outlet, each from a different one, with figures on every claim. Where
+    single outlet, each from a different one, with figures on every claim, and
+    they count no two different groups ("police officers" / "protesters") in
+    no two different places ("in Hatay" / "in Gaziantep"). Where
     any outlet's count of the outcome is shared by another outlet, or one
     outlet gives two, the lone ones are more likely other scopes (the toll of
     one province beside the national one) and stay apart. Responders are left
@@ -760,11 +795,15 @@ def join_lone_outcomes(facts: list[Fact]) -> list[Fact]:
         voices = [facts[k].voices for k in ks]
         if any(len(v) != 1 for v in voices) or len(set().union(*voices)) != len(ks):
             continue
-        claims = [i.claim for k in ks for i in facts[k].items]
-        if any(c.value is None for c in claims):
+        items = [i for k in ks for i in facts[k].items]
+        if any(i.claim.value is None for i in items):
             continue
-        if not all(compatible(claims[0], c) for c in claims[1:]):
+        if not all(compatible(items[0].claim, i.claim) for i in items[1:]):
             continue
+        if len({_who_counted(i) for i in items} - {None}) > 1:
+            continue  # "three police officers killed" / "forty protesters killed"
+        if len({_scope(i) for i in items} - {frozenset()}) > 1:
+            continue  # "in Hatay, 2,323 injured" / "in Gaziantep, 450 hurt"
         for k in ks:
             joined[k] = ks[0]
     merged: dict[int, Fact] = {}

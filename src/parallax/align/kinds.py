@@ -250,14 +250,23 @@ def _agreed_change(
     return list(groups[k]), list(groups[1 - k])
 
 
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|likely|could|may|might|would|will|"
+    r"set\s+to|poised)\b"
+)
+
+
 def _role(item: ClaimItem) -> str | None:
     """ "new" for "rose to $6.7 billion", "old" for "up from $6.7 billion", else None."""
     words = [w.strip(",;:()\"'“”").casefold() for w in lead_in(item, 6).split()]
-    if not words:
+    if len(words) < 2:
         return None
-    if words[-1] == "from":
-        return "old"
-    if words[-1] == "to" and _MOVED.search(" ".join(words[:-1])):
+    before = " ".join(words[:-1])
+    if _FORECAST.search(before):
+        return None  # "is expected to climb to 300" is no value yet
+    if words[-1] == "from" and (words[-2] in ("up", "down") or _MOVED.search(before)):
+        return "old"  # not "ranged from 10,000 to 20,000"
+    if words[-1] == "to" and _MOVED.search(before):
         return "new"
     return None
 

@@ -32,18 +32,22 @@ _OUTCOMES = {
     r"(?:death\s+)?toll(?!\s+(?:road|booth|plaza|bridge|free|lane)s?)|"
     r"(?:claimed|claiming|lost|took|taking|cost)\s+(?:the\s+|their\s+)?lives|"
     r"bodies(?!\s+of\s+water)|fatalit\w+|perish\w*",
-    "injured": r"injur\w*|wounded|wounds|hurt|hospitali[sz]\w*",
+    "injured": r"injur\w*|wounded|wounds|hurt|hospitali[sz]\w*|in\s+(?:a\s+)?hospitals?",
     "missing": r"missing|unaccounted",
     # Surrendered, captured or detained: whoever is now held by the other side.
     "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down\s+(?:their\s+|his\s+|its\s+)?"
     r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity|detain\w*|detention|"
-    r"arrest\w*|imprison\w*|jailed",
+    r"(?<!cardiac\s)arrest\w*|imprison\w*|jailed",
     "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued",
     # Still where the story happens: "1,000 soldiers are present in the plant",
     # "battling some 2,000 troops at Azovstal", "hundreds trapped under rubble".
-    # Those who stayed are not those who surrendered, fled or were rescued.
-    "remaining": r"(?<!\bat\s)present|remain(?:ed|ing)?|trapped|stranded|holed\s+up|"
-    r"still\s+(?:in|at|inside)|battling|defending|holding\s+out",
+    # Those who stayed are not those who surrendered, fled or were rescued. It is
+    # the weakest outcome: any other outcome word of the clause wins ("the toll
+    # remained at 233", "12 remain missing", "80 remain in hospital").
+    "remaining": r"(?:(?:are|is|were|was|be|been|being|remain\w*|still)\s+)?present\s+"
+    r"(?:in|at|inside|on)\b|(?:are|is|were|was|be|been|being|remain\w*|still)\s+present\b|"
+    r"remain(?:ed|ing)?|trapped|stranded|holed\s+up|still\s+(?:in|at|inside)|battling|"
+    r"defending\s+(?:the|a|an|their|its|his|her)\b|holding\s+out",
     # Rescuers, ambulances and troops sent to the scene: counted beside the toll,
     # often with the same round number ("200 ambulances", "200 killed").
     "deployed": _DEPLOYED,
@@ -75,11 +79,18 @@ _AFTER = 8
 _SPAN = 4
 
 
+#: Words before an outcome word that give it another sense ("cardiac arrest").
+_NOT_AFTER = {"surrendered": frozenset({"cardiac"}), "remaining": frozenset({"at"})}
+#: The outcome that any other outcome of the clause overrides.
+WEAK = "remaining"
+
+
 def _at(words: list[str], i: int) -> str | None:
     """The outcome named from the word at ``i`` on (with the next words, for "laid down")."""
     text = " ".join(words[i : i + _SPAN]).lstrip("\"'“‘([")
+    before = words[i - 1].casefold() if i > 0 else ""
     for name, pattern in _PATTERNS.items():
-        if pattern.match(text):
+        if pattern.match(text) and before not in _NOT_AFTER.get(name, ()):
             return name
     return None
 
@@ -124,13 +135,17 @@ def outcome(claim: Claim, article: Article) -> str | None:
         return None
     head = " ".join(p for p in (claim.counted, claim.predicate) if p)
     found = {n for n, p in _PATTERNS.items() if p.search(head)}
+    if len(found) > 1:
+        found.discard(WEAK)
     kind = responders(claim)
     sentence = article.text[claim.sent_start : claim.sent_end]
-    if kind and not found - {"deployed"} and _DEPLOYED_RE.search(sentence):
+    if kind and not found - {"deployed", WEAK} and _DEPLOYED_RE.search(sentence):
         # What is sent is what is counted: 200 police personnel are not 200 ambulances.
         return RESPONDED + kind
     if len(found) == 1:
-        return found.pop()
+        name = found.pop()
+        # "200 firefighters were battling the blaze": responders at work, not people stuck.
+        return RESPONDED + kind if kind and name == WEAK else name
     text = article.text
     before = text[claim.sent_start : claim.char_start].split()[-_BEFORE:]
     after = text[claim.char_end : claim.sent_end].split()[:_AFTER]
@@ -143,12 +158,17 @@ def outcome(claim: Claim, article: Article) -> str | None:
         if word.endswith((",", ";")):
             after = after[: k + 1]
             break
-    best: tuple[int, str] | None = None
-    # Distance in words from the figure: the last word before it is 1, the first after it 1.
+    best: tuple[bool, int, str] | None = None
+    # Distance in words from the figure: the last word before it is 1, the first after it
+    # 1; the weak outcome comes last whatever its distance.
     for words, backwards in ((before, True), (after, False)):
         for i in range(len(words)):
-            name = _at(words, i)
-            dist = len(words) - i if backwards else i + 1
-            if name and (best is None or dist < best[0]):
-                best = (dist, name)
-    return best[1] if best else None
+            named = _at(words, i)
+            if named is None:
+                continue
+            rank = (named == WEAK, len(words) - i if backwards else i + 1)
+            if best is None or rank < best[:2]:
+                best = (*rank, named)
+    if best is None:
+        return None
+    return RESPONDED + kind if kind and best[2] == WEAK else best[2]

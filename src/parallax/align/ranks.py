@@ -61,6 +61,8 @@ _STRETCH = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+#: Words that make "X of the worst ..." a member of the top, not the first.
+_SOME = frozenset({"one", "some", "several", "two", "three", "few", "many"})
 #: Rank of "one of the worst": among the top, unnumbered.
 AMONG = 0
 #: Rank of "the most-watched since 2017": first over a stretch of time only.
@@ -80,6 +82,8 @@ class Ranking:
     #: 1 for "the worst", n for "the n-th worst", ``AMONG`` for "one of the worst",
     #: ``SINCE`` for "the worst since 1995".
     rank: int
+    #: The name it is said of ("Mariupol, the second-largest city"), if any.
+    holder: str | None
     start: int
     end: int
 
@@ -98,17 +102,26 @@ def _superlative(tok: Token) -> Token | None:
     return None
 
 
-def _rank(words: list[str]) -> int:
-    """The rank the few words before a superlative give it."""
-    tail = [w.lower() for w in words[-4:]]
-    for w in reversed(tail):
-        if w in _ORDINALS:
-            return _ORDINALS[w]
-        m = _ORDINAL_NUM.match(w)
+def _rank(doc: Doc, first: int, noun: Token) -> int:
+    """The rank the words right before a superlative give it ("fourth", "second-most"), or
+    ``AMONG`` when its noun phrase hangs on "one of" / "among" ("one of the world's worst")."""
+    k = first - 1
+    while k >= 0 and doc[k].text in ("-", "–"):
+        k -= 1
+    if k >= 0:
+        word = doc[k].lower_
+        if word in _ORDINALS:
+            return _ORDINALS[word]
+        m = _ORDINAL_NUM.match(word)
         if m:
             return int(m.group(1))
-    joined = " ".join(tail)
-    return AMONG if re.search(r"\bone of\b|\bamong\b", joined) else 1
+    for node in (noun, noun.head):
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "among"):
+            prep = node.head
+            if prep.lower_ == "among" or prep.head.lower_ in _SOME:
+                return AMONG
+    words = [t.lower_ for t in doc[max(0, first - 3) : first]]
+    return AMONG if re.search(r"\bone of\b|\bamong\b", " ".join(words)) else 1
 
 
 def _ranked_noun(adj: Token) -> Token | None:
@@ -124,8 +137,8 @@ def _ranked_noun(adj: Token) -> Token | None:
     return None
 
 
-def _ranking_at(doc: Doc, tok: Token) -> tuple[str, str, int, int, int] | None:
-    """(thing, phrase, rank, first char, end char) of the superlative at ``tok``, if it ranks."""
+def _ranking_at(doc: Doc, tok: Token) -> tuple[str, str, int, int, int, str | None] | None:
+    """(thing, phrase, rank, first char, end char, holder) of the superlative at ``tok``."""
     adj = _superlative(tok)
     if adj is None:
         return None
@@ -137,7 +150,7 @@ def _ranking_at(doc: Doc, tok: Token) -> tuple[str, str, int, int, int] | None:
     first = min(tok.i, adj.i)
     if any(t.like_num and t.lower_ not in _ORDINALS for t in doc[max(0, first - 2) : first]):
         return None  # "the 10 warmest years since 1850": a list, not a rank of it
-    rank = _rank([t.text for t in doc[max(0, first - 4) : first]])
+    rank = _rank(doc, first, noun)
     if noun.tag_ in ("NNS", "NNPS") and rank != AMONG and noun.i > adj.i:
         return None  # "the warmest years": several things, none of them ranked
     lead = first
@@ -164,7 +177,27 @@ def _ranking_at(doc: Doc, tok: Token) -> tuple[str, str, int, int, int] | None:
         # over a stretch of time only.
         rank = SINCE
     span = doc[lead:stop]
-    return thing, f"{most}{adj.lower_} {thing}", rank, span.start_char, span.end_char
+    return (
+        thing,
+        f"{most}{adj.lower_} {thing}",
+        rank,
+        span.start_char,
+        span.end_char,
+        _holder(adj, noun),
+    )
+
+
+def _holder(adj: Token, noun: Token) -> str | None:
+    """The name a ranking is said of: "Mariupol, the second-largest city", "China is the
+    biggest market"; None when it ranks the story's own event or an unnamed thing."""
+    holder: Token | None = None
+    if noun.dep_ == "appos" or adj.dep_ == "appos":
+        holder = (noun if noun.dep_ == "appos" else adj).head
+    elif noun.dep_ == "attr":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if holder is None or holder.pos_ != "PROPN":
+        return None
+    return " ".join(t.text for t in holder.subtree if t.pos_ == "PROPN" and t.i <= holder.i)
 
 
 def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[Ranking]:
@@ -185,7 +218,7 @@ def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[R
                 found = _ranking_at(doc, tok)
                 if found is None:
                     continue
-                thing, phrase, rank, start, end = found
+                thing, phrase, rank, start, end, holder = found
                 if (phrase, start) in seen:
                     continue
                 seen.add((phrase, start))
@@ -196,6 +229,7 @@ def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[R
                         thing=thing,
                         phrase=phrase,
                         rank=rank,
+                        holder=holder,
                         start=shift + start,
                         end=shift + end,
                     )
@@ -219,7 +253,11 @@ def _label(rank: int) -> str:
         return "first since a given time"
     if rank == 1:
         return "first"
-    return {v: k for k, v in _ORDINALS.items()}.get(rank, f"{rank}th")
+    named = {v: k for k, v in _ORDINALS.items()}.get(rank)
+    if named:
+        return named
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
 
 
 def rank_questions(
@@ -235,6 +273,11 @@ def rank_questions(
     # One thing, ranked on one scale: "the most-streamed Super Bowl" is not ranked
     # against "the third most-watched Super Bowl", nor the halftime show against the game.
     sims = np.minimum(things @ things.T, phrases @ phrases.T)
+    # "Mariupol, the second-largest city" and "Donetsk, the largest city" rank two cities.
+    for x, rx in enumerate(rankings):
+        for y, ry in enumerate(rankings):
+            if rx.holder and ry.holder and rx.holder != ry.holder:
+                sims[x, y] = -np.inf
     labels = agglomerate(sims.astype(np.float64), SAME_THING)
     by_aid = {a.aid: a for a in articles}
     out: list[QuestionAnswer] = []
