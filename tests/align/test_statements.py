@@ -93,6 +93,10 @@ def test_guessed_source_starts_at_a_word_and_drops_the_opener() -> None:
     assert guess_source("While Ukraine said it hopes for a swap, Russia refused.") == "Ukraine"
     # Every verb that makes a sentence attributed must also let its speaker be found.
     assert guess_source("They await an order from Kiev, the ministry insisted.") == "the ministry"
+    # A possessive owner stays whole: not "s defense ministry".
+    assert guess_source("Russia’s defense ministry said they surrendered.") == (
+        "Russia’s defense ministry"
+    )
 
 
 def test_a_topic_named_from_shared_words_never_names_a_date_or_nothing() -> None:

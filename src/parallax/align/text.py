@@ -161,7 +161,7 @@ def is_attributed(text: str) -> bool:
 # Both alternatives start at a word boundary: without it "Ukrainian officials said"
 # yields "krainian officials". Capitalised adjectives ("Russian authorities") count.
 _SOURCE_BEFORE = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:[Tt]he\s)?(?:[A-Za-z]+\s){0,2}"
+    r"\b(?<!['’])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:[Tt]he\s)?(?:[A-Za-z]+(?:['’]s)?\s){0,2}"
     r"(?:officials?|ministry|government|police|authorities|spokesman|spokeswoman|"
     r"spokesperson|military|army|agency|economists|analysts))\s+"
     r"(?:has\s|have\s|had\s)?(?:said|says|told|announced|stated|claimed|confirmed|reported|"
