@@ -203,3 +203,10 @@ def test_remaining_gives_way_to_any_other_outcome_and_to_responders() -> None:
     a = article("a", "Officials said 12 people remain missing after the landslide.")
     both = claim(a, "12", 12, counted="people", predicate="remain missing")
     assert outcome(both, a) == "missing"
+
+
+def test_people_forced_from_their_homes_are_displaced_not_still_in_shelters() -> None:
+    a = article("a", "The union said 6,000 people had been forced from their homes.")
+    b = article("b", "About 4,500 residents remain in shelters, the state said.")
+    assert outcome(claim(a, "6,000", 6000, counted="people"), a) == "evacuated"
+    assert outcome(claim(b, "4,500", 4500, counted="residents"), b) == "remaining"

@@ -38,7 +38,8 @@ _OUTCOMES = {
     "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down\s+(?:their\s+|his\s+|its\s+)?"
     r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity|detain\w*|detention|"
     r"(?<!cardiac\s)arrest\w*|imprison\w*|jailed",
-    "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued",
+    "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued|"
+    r"(?:forced|driven)\s+(?:from|out\s+of)\s+(?:their\s+)?homes?",
     # Still where the story happens: "1,000 soldiers are present in the plant",
     # "battling some 2,000 troops at Azovstal", "hundreds trapped under rubble".
     # Those who stayed are not those who surrendered, fled or were rescued. It is
