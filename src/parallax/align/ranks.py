@@ -30,7 +30,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
-from parallax.align.text import is_boilerplate
+from parallax.align.text import cued_sentences
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
 from parallax.report.schema import Answer, QuestionAnswer
@@ -203,37 +203,31 @@ def _holder(adj: Token, noun: Token) -> str | None:
 def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[Ranking]:
     """Every superlative that ranks a thing, in every original English article."""
     out: list[Ranking] = []
-    for art in articles:
-        if art.duplicate_of or (art.language or "en") != "en":
-            continue
-        for sent in art.sentences:
-            text = art.text[sent.start : sent.end]
-            if not _CUE.search(text) or is_boilerplate(text):
+    for art, sent in cued_sentences(articles, _CUE):
+        doc = parse_sentence(sent.text)
+        # The parse may keep whitespace the sentence's offsets trim.
+        shift = sent.start - (len(doc.text) - len(doc.text.lstrip()))
+        seen: set[tuple[str, int]] = set()
+        for tok in doc:
+            found = _ranking_at(doc, tok)
+            if found is None:
                 continue
-            doc = parse_sentence(text)
-            # The parse may keep whitespace the sentence's offsets trim.
-            shift = sent.start - (len(doc.text) - len(doc.text.lstrip()))
-            seen: set[tuple[str, int]] = set()
-            for tok in doc:
-                found = _ranking_at(doc, tok)
-                if found is None:
-                    continue
-                thing, phrase, rank, start, end, holder = found
-                if (phrase, start) in seen:
-                    continue
-                seen.add((phrase, start))
-                out.append(
-                    Ranking(
-                        aid=art.aid,
-                        voice=voices.get(art.aid, art.aid),
-                        thing=thing,
-                        phrase=phrase,
-                        rank=rank,
-                        holder=holder,
-                        start=shift + start,
-                        end=shift + end,
-                    )
+            thing, phrase, rank, start, end, holder = found
+            if (phrase, start) in seen:
+                continue
+            seen.add((phrase, start))
+            out.append(
+                Ranking(
+                    aid=art.aid,
+                    voice=voices.get(art.aid, art.aid),
+                    thing=thing,
+                    phrase=phrase,
+                    rank=rank,
+                    holder=holder,
+                    start=shift + start,
+                    end=shift + end,
                 )
+            )
     return out
 
 

@@ -11,7 +11,7 @@ for a second parse of every article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from parallax.models import Article, Sentence
 
@@ -122,6 +122,19 @@ def _add_span(text: str, start: int, end: int, out: list[Sentence]) -> None:
 def sentences_of(article: Article) -> list[Sentence]:
     """The extractor's sentences when it produced any, else our own split."""
     return list(article.sentences) if article.sentences else split_sentences(article.text)
+
+
+def cued_sentences(
+    articles: Iterable[Article], cue: re.Pattern[str]
+) -> Iterator[tuple[Article, Sentence]]:
+    """Sentences worth a parse: those of original English articles that match ``cue`` and
+    are not site furniture (a wire copy repeats its original, which speaks once)."""
+    for art in articles:
+        if art.duplicate_of or (art.language or "en") != "en":
+            continue
+        for sent in sentences_of(art):
+            if cue.search(sent.text) and not is_boilerplate(sent.text):
+                yield art, sent
 
 
 def content_words(text: str) -> list[str]:

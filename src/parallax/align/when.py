@@ -26,7 +26,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
-from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate
+from parallax.align.text import MAX_ANSWER_CHARS, cued_sentences
 from parallax.extract.timing import TIME_EXPR, resolve
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
@@ -110,43 +110,38 @@ def _subject(verb: Token) -> Token | None:
 def find_dated_events(articles: Sequence[Article], voices: dict[str, str]) -> list[DatedEvent]:
     """Every day an original English article gives for something happening."""
     out: list[DatedEvent] = []
-    for art in articles:
-        if art.duplicate_of or (art.language or "en") != "en":
+    for art, sent in cued_sentences(articles, _CUE):
+        text = sent.text
+        matches = [m for m in TIME_EXPR.finditer(text) if _day_level(m)]
+        if not matches:
             continue
-        for sent in art.sentences:
-            text = art.text[sent.start : sent.end]
-            if not _CUE.search(text) or is_boilerplate(text):
+        doc = parse_sentence(text)
+        lead = len(doc.text) - len(doc.text.lstrip())
+        for m in matches:
+            base = art.published
+            absolute = m.group("md") and m.group("year")
+            if base is None and not absolute:
+                continue  # a weekday of an undated article is no day
+            resolved = resolve(m, base or dt.date(int(m.group("year")), 12, 31))
+            if resolved is None or resolved[0] is None:
                 continue
-            matches = [m for m in TIME_EXPR.finditer(text) if _day_level(m)]
-            if not matches:
+            tok = _token_at(doc, lead + m.start(), lead + m.end())
+            verb = _event_verb(tok) if tok is not None else None
+            subj = _subject(verb) if verb is not None else None
+            if verb is None or subj is None:
                 continue
-            doc = parse_sentence(text)
-            lead = len(doc.text) - len(doc.text.lstrip())
-            for m in matches:
-                base = art.published
-                absolute = m.group("md") and m.group("year")
-                if base is None and not absolute:
-                    continue  # a weekday of an undated article is no day
-                resolved = resolve(m, base or dt.date(int(m.group("year")), 12, 31))
-                if resolved is None or resolved[0] is None:
-                    continue
-                tok = _token_at(doc, lead + m.start(), lead + m.end())
-                verb = _event_verb(tok) if tok is not None else None
-                subj = _subject(verb) if verb is not None else None
-                if verb is None or subj is None:
-                    continue
-                out.append(
-                    DatedEvent(
-                        aid=art.aid,
-                        voice=voices.get(art.aid, art.aid),
-                        subject=subj.lemma_.lower() if subj.pos_ == "NOUN" else subj.text,
-                        verb=verb.lemma_.lower(),
-                        day=resolved[0],
-                        said=m.group(0).strip(),
-                        start=sent.start,
-                        end=sent.end,
-                    )
+            out.append(
+                DatedEvent(
+                    aid=art.aid,
+                    voice=voices.get(art.aid, art.aid),
+                    subject=subj.lemma_.lower() if subj.pos_ == "NOUN" else subj.text,
+                    verb=verb.lemma_.lower(),
+                    day=resolved[0],
+                    said=m.group(0).strip(),
+                    start=sent.start,
+                    end=sent.end,
                 )
+            )
     return out
 
 
