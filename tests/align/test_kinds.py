@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from parallax.align.facts import make_items
-from parallax.align.kinds import judge
+from parallax.align.kinds import _significant, fmt_group, judge
 from parallax.align.values import group_values
 from parallax.models import Article
 from tests.align.helpers import article, claim
@@ -329,3 +329,13 @@ def test_a_range_or_a_forecast_gives_a_figure_no_old_or_new_role() -> None:
     claim(c, "300", 300)
     claim(d, "300", 300)
     assert _judge([c, d])[0] != "factual_conflict"
+
+
+def test_significant_digits_come_from_the_stated_precision_in_millions_too() -> None:
+    a = article("a", "Tinubu won 8,794,726 votes, about 8.8 million, or nearly 8.79 million.")
+    claim(a, "8,794,726", 8794726, counted="votes")
+    claim(a, "8.8 million", 8.8e6, counted="votes", qualifier="about")
+    claim(a, "8.79 million", 8.79e6, counted="votes", qualifier="nearly")
+    items = make_items([a])
+    assert [_significant(i) for i in items] == [7, 1, 2]
+    assert fmt_group(list(reversed(items))) == "8,794,726 / nearly 8,790,000 / about 8,800,000"

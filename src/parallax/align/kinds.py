@@ -34,7 +34,7 @@ from parallax.align.text import (
     WHOLE_CUES,
     content_words,
 )
-from parallax.align.values import APPROXIMATE, bound
+from parallax.align.values import APPROXIMATE, bound, precision
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,12 @@ def fmt_value(item: ClaimItem) -> str:
 
 
 def _significant(item: ClaimItem) -> int:
+    """Significant digits of the figure as stated, one fewer when a qualifier blurs it."""
     v = item.claim.value
-    if v is None or v == 0:
+    if not v:
         return 0
-    digits = f"{abs(v):.6g}".replace(".", "").lstrip("0").rstrip("0")
-    return len(digits) - (1 if item.claim.qualifier else 0)
+    digits = math.floor(math.log10(abs(v) / precision(v)) + 1e-9) + 1
+    return digits - (1 if item.claim.qualifier else 0)
 
 
 def fmt_group(group: Sequence[ClaimItem]) -> str:
