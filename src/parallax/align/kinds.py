@@ -272,7 +272,9 @@ def _role(item: ClaimItem) -> str | None:
     return None
 
 
-def _old_and_new(group: Sequence[ClaimItem]) -> tuple[list[ClaimItem], list[ClaimItem]] | None:
+def _old_and_new(
+    group: Sequence[ClaimItem],
+) -> tuple[list[ClaimItem], list[ClaimItem], list[ClaimItem]] | None:
     """One figure that some outlets give as a new value and others as the old one.
 
     "Revenue increased by 88% to $6.7 billion" against "up from $6.7 billion in
@@ -280,17 +282,20 @@ def _old_and_new(group: Sequence[ClaimItem]) -> tuple[list[ClaimItem], list[Clai
     what it is, which is a factual conflict, not a consensus. An outlet that
     gives the figure as the old value later than another gave it as the new one
     has only moved on (last month's 3.4% is this month's "down from 3.4%"), so
-    the old role must not come later than the new one.
+    the old role must not come later than the new one. Returns (new, old, the
+    rest: the figure given with no role).
     """
-    new = [i for i in group if _role(i) == "new"]
-    old = [i for i in group if _role(i) == "old"]
+    by_role: dict[str | None, list[ClaimItem]] = {"new": [], "old": [], None: []}
+    for item in group:
+        by_role[_role(item)].append(item)
+    new, old = by_role["new"], by_role["old"]
     if not new or not old or {i.voice for i in new} & {i.voice for i in old}:
         return None
     new_dates = [i.date for i in new if i.date]
     old_dates = [i.date for i in old if i.date]
     if new_dates and old_dates and max(old_dates) > min(new_dates):
         return None
-    return new, old
+    return new, old, by_role[None]
 
 
 def _slip(groups: Sequence[Sequence[ClaimItem]]) -> str:
@@ -343,14 +348,14 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
             )
         roles = _old_and_new(gs[0])
         if roles is not None:
-            new, old = roles
+            new, old, _ = roles
             return Verdict(
                 "factual_conflict",
                 f"The outlets give {fmt_value(first)} different roles: {_who(new)} report it "
                 f"as the figure something changed to, {_who(old)} as the earlier figure it "
                 "changed from. Both cannot be right; the articles should be checked against "
                 "the source.",
-                [g for g in (new, old, [i for i in gs[0] if i not in new and i not in old]) if g],
+                [g for g in roles if g],
             )
         share = ""
         if n_voices:
