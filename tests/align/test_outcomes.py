@@ -210,3 +210,10 @@ def test_people_forced_from_their_homes_are_displaced_not_still_in_shelters() ->
     b = article("b", "About 4,500 residents remain in shelters, the state said.")
     assert outcome(claim(a, "6,000", 6000, counted="people"), a) == "evacuated"
     assert outcome(claim(b, "4,500", 4500, counted="residents"), b) == "remaining"
+
+
+def test_at_present_is_a_time_not_presence_even_without_a_comma() -> None:
+    a = article("a", "There are 300 people at present in the shelters.")
+    b = article("b", "Some 300 people are present in the shelters.")
+    assert outcome(claim(a, "300", 300, counted="people"), a) is None
+    assert outcome(claim(b, "300", 300, counted="people"), b) == "remaining"

@@ -45,7 +45,7 @@ _OUTCOMES = {
     # Those who stayed are not those who surrendered, fled or were rescued. It is
     # the weakest outcome: any other outcome word of the clause wins ("the toll
     # remained at 233", "12 remain missing", "80 remain in hospital").
-    "remaining": r"(?:(?:are|is|were|was|be|been|being|remain\w*|still)\s+)?present\s+"
+    "remaining": r"(?:(?:are|is|were|was|be|been|being|remain\w*|still)\s+|(?<!\bat\s))present\s+"
     r"(?:in|at|inside|on)\b|(?:are|is|were|was|be|been|being|remain\w*|still)\s+present\b|"
     r"remain(?:ed|ing)?|trapped|stranded|holed\s+up|still\s+(?:in|at|inside)|battling|"
     r"defending\s+(?:the|a|an|their|its|his|her)\b|holding\s+out",
@@ -80,8 +80,6 @@ _AFTER = 8
 _SPAN = 4
 
 
-#: Words before an outcome word that give it another sense ("cardiac arrest").
-_NOT_AFTER = {"surrendered": frozenset({"cardiac"}), "remaining": frozenset({"at"})}
 #: The outcome that any other outcome of the clause overrides.
 WEAK = "remaining"
 
@@ -89,9 +87,11 @@ WEAK = "remaining"
 def _at(words: list[str], i: int) -> str | None:
     """The outcome named from the word at ``i`` on (with the next words, for "laid down")."""
     text = " ".join(words[i : i + _SPAN]).lstrip("\"'“‘([")
-    before = words[i - 1].casefold() if i > 0 else ""
+    # The word before stays in view of the patterns' look-behinds ("cardiac arrest",
+    # "at present"), so the word window and the whole-phrase search read them alike.
+    before = f"{words[i - 1]} " if i > 0 else ""
     for name, pattern in _PATTERNS.items():
-        if pattern.match(text) and before not in _NOT_AFTER.get(name, ()):
+        if pattern.match(before + text, len(before)):
             return name
     return None
 
