@@ -30,7 +30,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
-from parallax.align.text import cued_sentences
+from parallax.align.text import commonest, cued_sentences
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
 from parallax.report.schema import Answer, QuestionAnswer
@@ -127,9 +127,7 @@ def _rank(doc: Doc, first: int, noun: Token) -> int:
 def _ranked_noun(adj: Token) -> Token | None:
     """The noun a superlative ranks: its head for "the deadliest disaster", the noun it is
     set beside for "the crash, the fourth deadliest in India"."""
-    if adj.dep_ in ("amod", "compound", "nmod") and adj.head.pos_ in ("NOUN", "PROPN"):
-        return adj.head
-    if adj.dep_ == "appos" and adj.head.pos_ in ("NOUN", "PROPN"):
+    if adj.dep_ in ("amod", "compound", "nmod", "appos") and adj.head.pos_ in ("NOUN", "PROPN"):
         return adj.head
     for child in adj.children:
         if child.dep_ in ("compound", "npadvmod") and child.pos_ in ("NOUN", "PROPN"):
@@ -302,10 +300,7 @@ def rank_questions(
             groups.append(answers)
             outlets = sorted({by_aid[r.aid].outlet or r.aid for r in by_rank[rank]})
             said.append(f"{_label(rank)} ({', '.join(outlets)})")
-        common = max(
-            sorted({r.thing for r in members}), key=lambda p: sum(r.thing == p for r in members)
-        )
-        thing = _plural(common)
+        thing = _plural(commonest([r.thing for r in members]))
         ranked = [k for k in by_rank if k > AMONG]
         kind = "factual_conflict" if len(ranked) >= 2 else "framing"
         out.append(

@@ -11,7 +11,7 @@ for a second parse of every article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from parallax.models import Article, Sentence
 
@@ -135,6 +135,11 @@ def cued_sentences(
         for sent in sentences_of(art):
             if cue.search(sent.text) and not is_boilerplate(sent.text):
                 yield art, sent
+
+
+def commonest(values: Sequence[str]) -> str:
+    """The value given most often; among ties, the first in sorted order (stable output)."""
+    return max(sorted(set(values)), key=values.count)
 
 
 def content_words(text: str) -> list[str]:

@@ -26,7 +26,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
-from parallax.align.text import MAX_ANSWER_CHARS, cued_sentences
+from parallax.align.text import MAX_ANSWER_CHARS, commonest, cued_sentences
 from parallax.extract.timing import TIME_EXPR, resolve
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
@@ -190,12 +190,8 @@ def date_questions(
             outlets = sorted({by_aid[e.aid].outlet or e.aid for e in by_day[day]})
             words = sorted({f"'{e.said}'" for e in by_day[day]})
             said.append(f"{day.isoformat()} ({', '.join(words)}: {', '.join(outlets)})")
-        subject = max(
-            sorted({e.subject for e in members}), key=lambda s: sum(e.subject == s for e in members)
-        )
-        verb = max(
-            sorted({e.verb for e in members}), key=lambda v: sum(e.verb == v for e in members)
-        )
+        subject = commonest([e.subject for e in members])
+        verb = commonest([e.verb for e in members])
         days = sorted(by_day)
         zone = (
             " Days one apart are often one moment in two time zones (local time against the "
