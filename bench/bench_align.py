@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/bench_align.py [--repeat N] [--cluster SLUG]
 
 The event is the chosen dev cluster's articles topped up to ten with articles of
 the other clusters (real news text), ingested and extracted once; extraction and
-``build_report`` are timed after the embedding model and spaCy are loaded. The
+``align_event`` are timed after the embedding model and spaCy are loaded. The
 issue's budget is < 2 s per 10-article event on a 2-core machine. The load
 average is printed because the 2 cores are shared: another process running
 beside the benchmark doubles the ONNX time, so a figure is only comparable at a
@@ -39,7 +39,7 @@ def main() -> None:
     get_nlp()
     spacy_load = time.perf_counter() - t
 
-    from parallax.align import build_report
+    from parallax.align import align_event
     from parallax.extract.claims import extract_event
     from parallax.ingest import load_paths
 
@@ -60,7 +60,7 @@ def main() -> None:
     runs = []
     for _ in range(args.repeat):
         t = time.perf_counter()
-        report = build_report([a.model_copy(deep=True) for a in articles], eid="bench")
+        report = align_event([a.model_copy(deep=True) for a in articles], eid="bench")
         runs.append(time.perf_counter() - t)
     n_claims = sum(len(a.claims) for a in articles)
     n_sents = sum(len(a.sentences) for a in articles)
@@ -69,7 +69,7 @@ def main() -> None:
     print(f"spaCy model load      {spacy_load:.2f} s")
     print(f"extract (10 articles) {extract_s:.2f} s  ({n_claims} claims, {n_sents} sentences)")
     print(
-        f"build_report          median {statistics.median(runs):.2f} s, "
+        f"align_event          median {statistics.median(runs):.2f} s, "
         f"max {max(runs):.2f} s over {len(runs)} runs; "
         f"{len(report.question_answers)} questions"
     )

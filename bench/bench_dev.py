@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from parallax.align import build_report
+from parallax.align import align_event
 from parallax.extract.claims import extract_event
 from parallax.ingest import load_paths
 from parallax.report.evaluate import evaluate
@@ -41,7 +41,7 @@ def run(dev: Path, only: str | None) -> list[dict[str, object]]:
         t1 = time.perf_counter()
         articles = extract_event(loaded.articles)
         t2 = time.perf_counter()
-        report = build_report(articles, eid=gold["eid"])
+        report = align_event(articles, eid=gold["eid"])
         t3 = time.perf_counter()
         scores = evaluate(report, gold)
         rows.append(

@@ -30,7 +30,7 @@ from tests.report.gold_report import DEV, dev_report, dev_slugs, seeds_report  #
 
 from parallax.report.enrich import enrich  # noqa: E402
 from parallax.report.render import render_html, render_markdown  # noqa: E402
-from parallax.report.schema import Report  # noqa: E402
+from parallax.schema import Report  # noqa: E402
 
 
 def report_stage(report: Report) -> dict[str, float]:
@@ -62,7 +62,7 @@ def pipeline_event() -> Report | None:
     import json
     import tempfile
 
-    from parallax.analyze import analyze
+    from parallax.pipeline import analyze
 
     articles = []
     for slug in dev_slugs():

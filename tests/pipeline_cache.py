@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from parallax.analyze import AnalysisResult, analyze
+from parallax.pipeline import AnalysisResult, analyze
 
 
 @functools.cache

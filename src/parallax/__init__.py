@@ -11,13 +11,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from parallax.models import Article, Claim, LoadError, LoadResult, Removed, Sentence
-from parallax.report.schema import Answer, QuestionAnswer, Report
+from parallax.schema import Answer, QuestionAnswer, Report
 
 if TYPE_CHECKING:
-    from parallax.align import build_report
-    from parallax.analyze import AnalysisResult, analyze
     from parallax.extract.claims import extract_event
     from parallax.ingest import load_paths
+    from parallax.pipeline import AnalysisResult, analyze, build_report
     from parallax.report.evaluate import Scores, evaluate
 
 __version__ = "0.1.0"
@@ -25,9 +24,9 @@ __version__ = "0.1.0"
 _LAZY = {
     "load_paths": "parallax.ingest",
     "extract_event": "parallax.extract.claims",
-    "build_report": "parallax.align",
-    "analyze": "parallax.analyze",
-    "AnalysisResult": "parallax.analyze",
+    "build_report": "parallax.pipeline",
+    "analyze": "parallax.pipeline",
+    "AnalysisResult": "parallax.pipeline",
     "evaluate": "parallax.report.evaluate",
     "Scores": "parallax.report.evaluate",
 }

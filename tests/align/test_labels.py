@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.align import build_report
+from parallax.align import align_event
 from parallax.models import Article
-from parallax.report.schema import QuestionAnswer
+from parallax.schema import QuestionAnswer
 from tests.align.helpers import article, claim
 
 MAY19 = dt.date(2022, 5, 19)
@@ -33,7 +33,7 @@ def _event(second_word: str) -> list[Article]:
 
 
 def _framing(articles: list[Article]) -> list[QuestionAnswer]:
-    report = build_report(articles, eid="e")
+    report = align_event(articles, eid="e")
     return [q for q in report.question_answers if q.kind == "framing"]
 
 

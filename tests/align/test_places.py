@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from parallax.align import build_report
+from parallax.align import align_event
 from parallax.align.facts import voice_map
 from parallax.align.places import place_questions
 from parallax.models import Article
-from parallax.report.schema import QuestionAnswer
+from parallax.schema import QuestionAnswer
 from tests.align.helpers import article
 
 ON_BALTIC = (
@@ -74,7 +74,7 @@ def test_a_demonym_and_its_country_are_the_same_place() -> None:
 def test_build_report_carries_the_place_question() -> None:
     a = article("a", f"The storm hit the coast overnight. {ON_BALTIC}", outlet="afp")
     b = article("b", f"{NORTH_SEA_PORT} Ferries stayed in harbour.", outlet="tass")
-    report = build_report([a, b], eid="e")
+    report = align_event([a, b], eid="e")
     assert [q.question for q in report.question_answers if q.kind == "factual_conflict"] == [
         "Where is Gdansk?"
     ]

@@ -1,10 +1,10 @@
-"""build_report on a hand-built event: the contract of the Report it returns."""
+"""align_event on a hand-built event: the contract of the Report it returns."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from parallax.align import build_report
+from parallax.align import align_event
 from parallax.align.report import answer_span
 from parallax.align.text import MAX_ANSWER_CHARS
 from parallax.models import Article
@@ -61,7 +61,7 @@ def _qa_with(report, aid: str, value: float):  # type: ignore[no-untyped-def]
 
 def test_answers_are_verbatim_spans_of_the_cleaned_text() -> None:
     arts = _event()
-    report = build_report(arts, eid="odisha")
+    report = align_event(arts, eid="odisha")
     texts = {a.aid: a.text for a in arts}
     assert report.question_answers
     for qa in report.question_answers:
@@ -74,14 +74,14 @@ def test_answers_are_verbatim_spans_of_the_cleaned_text() -> None:
 
 def test_input_aids_and_claims_are_kept() -> None:
     arts = _event()
-    report = build_report(arts, eid="odisha")
+    report = align_event(arts, eid="odisha")
     assert [a.aid for a in report.articles] == ["a1", "a2", "a3"]
     assert len(report.claims) == 8
     assert report.eid == "odisha"
 
 
 def test_running_toll_is_one_update_question_in_time_order() -> None:
-    report = build_report(_event(), eid="odisha")
+    report = align_event(_event(), eid="odisha")
     qa = _qa_with(report, "a1", 233)
     assert qa.kind == "numeric_update"
     values = [g[0].value for g in qa.answer_groups]
@@ -89,7 +89,7 @@ def test_running_toll_is_one_update_question_in_time_order() -> None:
 
 
 def test_agreement_and_single_outlet_figures() -> None:
-    report = build_report(_event(), eid="odisha")
+    report = align_event(_event(), eid="odisha")
     ambulances = _qa_with(report, "a1", 200)
     assert ambulances.kind == "consensus"
     assert "2 of 3 (at least half of the outlets)" in (ambulances.explanation or "")
@@ -102,14 +102,14 @@ def test_agreement_and_single_outlet_figures() -> None:
 
 
 def test_degenerate_events_give_a_valid_report() -> None:
-    assert build_report([], eid="empty").question_answers == []
+    assert align_event([], eid="empty").question_answers == []
     lone = article("solo", "Officials said 83 bodies remain unidentified in the hospitals.")
     claim(lone, "83", 83, counted="bodies")
-    report = build_report([lone], eid="solo")
+    report = align_event([lone], eid="solo")
     kinds = {q.kind for q in report.question_answers}
     assert kinds <= {"unique_coverage"}
     no_claims = [article("x", "Nothing here has a figure."), article("y", "Nor here, sadly.")]
-    assert build_report(no_claims, eid="none").articles
+    assert align_event(no_claims, eid="none").articles
 
 
 def test_overlong_sentence_is_cut_around_the_figure() -> None:

@@ -1,6 +1,6 @@
 """Acceptance test: the Azovstal seeds through the whole pipeline, scored against the gold.
 
-Load -> extract -> build_report -> evaluate, with the targets the issue sets for
+Load -> extract -> align_event -> evaluate, with the targets the issue sets for
 the seeds. Nothing here is tuned on the seeds (the dev clusters are the tuning
 set), so this is a held-out check; it needs ingest, extract and evaluate, and
 is skipped only where the shared seed files are absent.
@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from parallax.align import build_report
+from parallax.align import align_event
 from parallax.extract.claims import extract_event
 from parallax.ingest import load_paths
 from parallax.report.evaluate import Scores, evaluate
@@ -31,7 +31,7 @@ def scores() -> Scores:
     gold = json.loads(GOLD.read_text())
     loaded = load_paths([SEEDS])
     assert not loaded.errors
-    report = build_report(extract_event(loaded.articles), eid=gold["eid"])
+    report = align_event(extract_event(loaded.articles), eid=gold["eid"])
     return evaluate(report, gold)
 
 

@@ -63,7 +63,7 @@ def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(tmp_pat
 
 def test_summary_figures_are_written_plainly_whatever_their_size() -> None:
     from parallax.cli.analyze import _fmt_value
-    from parallax.report.schema import Answer
+    from parallax.schema import Answer
 
     def fmt(v: float, qualifier: str | None = None) -> str:
         return _fmt_value(

@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from parallax.cli.evaluate import register
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 
 TEXT_A = "Police said 1.28 million people marched. Officials counted 81,000 in Paris."
 TEXT_B = "The CGT union put the number of protesters at 3.5 million nationwide."

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from parallax.models import Claim
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.shared_paths import SHARED
 
 SEEDS = SHARED / "seeds"

@@ -26,7 +26,7 @@ from selenium.webdriver.common.by import By
 
 from parallax.report.enrich import enrich
 from parallax.report.render import render_html
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.report.gold_report import SEEDS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -148,7 +148,7 @@ def _hostile_report() -> Report:
 
 def _seeds_report() -> tuple[Report, bool]:
     """The seeds report from the real pipeline (the flag says it is not the gold one)."""
-    from parallax.analyze import analyze
+    from parallax.pipeline import analyze
 
     return analyze([SEEDS]).report, True
 

@@ -6,7 +6,7 @@ import pytest
 
 from parallax.report.citations import check_citations, figures, sentence_bounds
 from parallax.report.enrich import enrich
-from parallax.report.schema import Citation, Report, SummarySentence
+from parallax.schema import Citation, Report, SummarySentence
 from tests.report.gold_report import dev_report, dev_slugs, seeds_report
 
 

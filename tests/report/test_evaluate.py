@@ -17,7 +17,7 @@ from parallax.report.evaluate import (
     text_overlap,
     values_match,
 )
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.shared_paths import SHARED
 
 DEV = SHARED / "eval" / "dev"

@@ -6,7 +6,7 @@ import math
 from collections import Counter
 
 from parallax.report.framing import build_framing, is_person_noun, log_odds
-from parallax.report.schema import Report, ReportArticle
+from parallax.schema import Report, ReportArticle
 from tests.report.gold_report import dev_report, seeds_report
 
 

@@ -29,18 +29,18 @@ def test_pipeline_report_citations_hold(name: str, path: Path) -> None:
 
 
 def test_analyze_enriches_after_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The analyze job calls enrich after build_report, whatever the stages return."""
+    """The analyze job calls enrich after align_event, whatever the stages return."""
     import parallax.align
     import parallax.extract.claims
     import parallax.ingest
-    from parallax.analyze import analyze
     from parallax.models import LoadResult
+    from parallax.pipeline import analyze
     from tests.report.gold_report import seeds_report
 
     report, _ = seeds_report()
     monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths: LoadResult())
     monkeypatch.setattr(parallax.extract.claims, "extract_event", lambda arts: arts)
-    monkeypatch.setattr(parallax.align, "build_report", lambda arts, eid: report, raising=False)
+    monkeypatch.setattr(parallax.align, "align_event", lambda arts, eid: report, raising=False)
     result = analyze([SEEDS])
     assert result.report.summary and result.report.timeline and result.report.framing.outlets
     assert "report" in result.timings

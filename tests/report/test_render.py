@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from parallax.report.render import render_html, render_markdown, write_report
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 
 HOSTILE = (
     '<script>window.pwned=1</script><img src=x onerror="alert(1)">'
@@ -103,7 +103,7 @@ def test_json_carries_summary_timeline_and_framing(tmp_path: Path) -> None:
 
 
 def test_markdown_escapes_an_untrusted_aid_in_the_timeline() -> None:
-    from parallax.report.schema import TimelineEntry
+    from parallax.schema import TimelineEntry
 
     aid = "x<script>alert(9)</script>|y"
     text = "Officials said 12 people died."

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from parallax.report.citations import squash
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
 from parallax.report.summary import MAX_DISCORD, MAX_QUOTE, build_summary
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.report.gold_report import dev_report, seeds_report
 
 QUOTE = re.compile(r"\u201c([^\u201d]*)\u201d")

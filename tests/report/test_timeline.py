@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.report.schema import Answer, QuestionAnswer, Report, ReportArticle
 from parallax.report.timeline import build_timeline, series
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
 from tests.report.gold_report import dev_report, seeds_report
 
 

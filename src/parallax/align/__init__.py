@@ -1,6 +1,6 @@
 """Cross-outlet alignment: which outlets agree, which differ, and how.
 
-``build_report(articles, eid)`` is the entry point; ``align.report`` describes
+``align_event(articles, eid)`` is the entry point; ``align.report`` describes
 the pipeline and the modules it calls:
 
 * ``facts``     claims -> facts (logistic pair score + average-linkage clustering);
@@ -60,16 +60,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parallax.align.report import build_report as build_report
+    from parallax.align.report import align_event as align_event
 
-__all__ = ["build_report"]
+__all__ = ["align_event"]
 
 
 def __getattr__(name: str) -> Any:
     # Imported lazily so that ``import parallax.align.embed`` does not pull in the
     # report builder, and the CLI stays fast to start.
-    if name == "build_report":
-        from parallax.align.report import build_report
+    if name == "align_event":
+        from parallax.align.report import align_event
 
-        return build_report
+        return align_event
     raise AttributeError(name)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from parallax.align.text import sentences_of
 from parallax.models import Article
 from parallax.report.framing import build_framing, is_person_noun
-from parallax.report.schema import Answer, QuestionAnswer, Report
+from parallax.schema import Answer, QuestionAnswer, Report
 
 #: Labels needed from different voices before the contrast is worth a question.
 MIN_VOICES = 2

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, sentences_of
 from parallax.models import Article, Sentence
 from parallax.nlp.pipeline import get_nlp
-from parallax.report.schema import Answer, QuestionAnswer
+from parallax.schema import Answer, QuestionAnswer
 
 #: Voices that must name the place before its descriptions are compared.
 MIN_VOICES = 2

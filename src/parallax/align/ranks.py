@@ -33,7 +33,7 @@ from parallax.align.answers import agglomerate
 from parallax.align.text import commonest, cued_sentences
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
-from parallax.report.schema import Answer, QuestionAnswer
+from parallax.schema import Answer, QuestionAnswer
 
 FloatArray = npt.NDArray[np.float32]
 Embedder = Callable[[Sequence[str]], FloatArray]

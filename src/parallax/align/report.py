@@ -38,7 +38,7 @@ from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate, sentences_of
 from parallax.align.values import group_values
 from parallax.align.when import date_questions
 from parallax.models import Article
-from parallax.report.schema import (
+from parallax.schema import (
     Answer,
     QuestionAnswer,
     Report,
@@ -163,7 +163,7 @@ def _report_article(a: Article) -> ReportArticle:
     )
 
 
-def build_report(articles: list[Article], eid: str, embedder: Embedder | None = None) -> Report:
+def align_event(articles: list[Article], eid: str, embedder: Embedder | None = None) -> Report:
     """The alignment report for one event; ``embedder`` defaults to MiniLM (align.embed)."""
     emb = MemoEmbedder(embedder or _default_embedder())
     # One batch for every sentence that can become an answer: fact, topic and

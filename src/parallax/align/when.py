@@ -30,7 +30,7 @@ from parallax.align.text import MAX_ANSWER_CHARS, commonest, cued_sentences
 from parallax.extract.timing import TIME_EXPR, resolve
 from parallax.models import Article
 from parallax.nlp.pipeline import parse_sentence
-from parallax.report.schema import Answer, QuestionAnswer
+from parallax.schema import Answer, QuestionAnswer
 
 FloatArray = npt.NDArray[np.float32]
 Embedder = Callable[[Sequence[str]], FloatArray]

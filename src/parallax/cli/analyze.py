@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from parallax.analyze import analyze
 from parallax.cli.problems import print_load_problems
+from parallax.pipeline import analyze
 from parallax.report.render import KIND_WORDS, write_report
 
 console = Console()
@@ -34,7 +34,7 @@ def _short(text: str, limit: int = _ANSWER_CHARS) -> str:
 
 
 def _fmt_value(a: object) -> str:
-    from parallax.report.schema import Answer
+    from parallax.schema import Answer
 
     assert isinstance(a, Answer)
     if a.value is None:
@@ -52,7 +52,7 @@ def _fmt_value(a: object) -> str:
 
 def _summary(result_report: object) -> None:
     """What a reader wants first: every difference, the main agreements, a count of the rest."""
-    from parallax.report.schema import Report
+    from parallax.schema import Report
 
     assert isinstance(result_report, Report)
     report = result_report
@@ -107,7 +107,7 @@ def _summary(result_report: object) -> None:
 def _check(report: object) -> None:
     """Re-verify every citation before writing: a failure is a bug, shown, never hidden."""
     from parallax.report.citations import check_citations
-    from parallax.report.schema import Report
+    from parallax.schema import Report
 
     assert isinstance(report, Report)
     problems = check_citations(report)

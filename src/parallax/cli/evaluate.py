@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parallax.report.evaluate import GoldModel, Scores, evaluate
-from parallax.report.schema import Report
+from parallax.schema import Report
 
 _DESCRIPTIONS = {
     "figure_recall": "gold (aid, value) found in report claims or answers",

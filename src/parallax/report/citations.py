@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from parallax.report.schema import Citation, Report
+from parallax.schema import Citation, Report
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"\u201c([^\u201d]*)\u201d")

@@ -98,7 +98,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from parallax.report.schema import Answer, QuestionKind, Report
+from parallax.schema import Answer, QuestionKind, Report
 
 REL_TOL = 0.005
 ROUND_REL_TOL = 0.10

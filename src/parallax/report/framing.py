@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from parallax.report.schema import (
+from parallax.schema import (
     Citation,
     DistinctiveWord,
     Framing,

@@ -17,8 +17,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parallax.report.citations import sentence_bounds
-from parallax.report.schema import Answer, QuestionAnswer, Report, TimelineEntry
 from parallax.report.timeline import series
+from parallax.schema import Answer, QuestionAnswer, Report, TimelineEntry
 
 #: Outlet colours: distinguishable for common colour-vision deficiencies (Okabe-Ito and
 #: Tol), dark enough for white text; repeats after ten outlets.

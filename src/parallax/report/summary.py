@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from parallax.models import Claim
 from parallax.report.citations import squash
-from parallax.report.schema import Answer, Citation, QuestionAnswer, Report, SummarySentence
+from parallax.schema import Answer, Citation, QuestionAnswer, Report, SummarySentence
 
 #: Longest quotation shown; a longer answer is cut to a window around its figure.
 MAX_QUOTE = 150

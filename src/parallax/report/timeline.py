@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from parallax.report.schema import Answer, QuestionKind, Report, TimelineEntry
+from parallax.schema import Answer, QuestionKind, Report, TimelineEntry
 
 _SERIES_KINDS = {"numeric_update"}
 _FIGURE_KINDS = {"numeric_update", "numeric_conflict", "scope", "unique_coverage", "consensus"}

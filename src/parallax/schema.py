@@ -155,6 +155,21 @@ class Report(BaseModel):
     timeline: list[TimelineEntry] = Field(default_factory=list)
     framing: Framing = Field(default_factory=Framing)
 
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+    def to_markdown(self) -> str:
+        # The renderers import the schema, so they are imported here, on use.
+        from parallax.report.render import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained page: inline CSS and SVG, no script, article text escaped."""
+        from parallax.report.render import render_html
+
+        return render_html(self)
+
     @field_validator("timeline", mode="before")
     @classmethod
     def _drop_uncited_rows(cls, rows: object) -> object:
