@@ -153,3 +153,22 @@ def test_cleaning_keeps_every_gold_answer_of_the_dev_clusters() -> None:
         if raw not in cache:
             cache[raw] = norm(clean_text(raw).text)
         assert norm(piece) in cache[raw], (aid, piece)
+
+
+def test_a_caption_that_is_a_full_sentence_keeps_its_sentence_and_loses_its_credit() -> None:
+    raw = (
+        "The Fed raised rates on Wednesday.\n\n"
+        "Federal Reserve Board Chairman Jerome Powell speaks during a news conference in "
+        "Washington on June 15, 2022. Drew Angerer/Getty Images\n\n"
+        "Passengers queue along a platform. Image Credit: AFP\n\n"
+        "Markets rose after the decision."
+    )
+    cleaned = clean_text(raw)
+    assert "Jerome Powell speaks during a news conference in Washington on June 15, 2022." in (
+        cleaned.text
+    )
+    assert "Getty" not in cleaned.text and "Passengers queue" not in cleaned.text
+    assert _reasons(raw) == {
+        "Drew Angerer/Getty Images": "photo credit",
+        "Passengers queue along a platform. Image Credit: AFP": "photo caption or credit",
+    }

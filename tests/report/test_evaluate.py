@@ -193,11 +193,24 @@ def test_catch_all_question_covers_nothing(slug: str) -> None:
     scores = evaluate(report, gold)
     assert scores.divergence_coverage.numerator == 0
     assert scores.figure_recall.value == 1.0
-    # The catch-all does hold answers from different gold groups in different report groups:
-    # only the coherence rule keeps it from covering the numeric questions.
-    numeric_divergent = [q for q in scores.questions if q.divergent and q.numeric]
-    assert numeric_divergent
-    assert all(q.note and "incoherent" in q.note for q in numeric_divergent)
+    # Where a gold question's figures lie in two gold groups, the catch-all does hold them
+    # in different report groups: only the coherence rule keeps it from covering the
+    # question. (A numeric question with one figure and a vague answer, Noto's "200
+    # buildings" / "tens of thousands of homes", has nothing the catch-all could split.)
+    gold_questions = gold.question_answers
+    spread = [
+        q
+        for q in scores.questions
+        if q.divergent
+        and q.numeric
+        and sum(
+            any(a.value is not None for a in group)
+            for group in gold_questions[q.index].answer_groups
+        )
+        >= 2
+    ]
+    assert spread
+    assert all(q.note and "incoherent" in q.note for q in spread)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -158,12 +158,37 @@ def debris_reason(line: str, has_next: bool) -> str | None:
     return None
 
 
+#: Words a caption needs before its sentence is kept without its credit.
+_CAPTION_MIN_WORDS = 8
+_CAPTION_SENTENCE = re.compile(r"^(?P<prose>.*[.!?][\"'”’)]?)\s+(?P<credit>[^.!?]{2,120})$")
+
+
+def caption_prose(line: str) -> tuple[str, str] | None:
+    """(sentence, credit) of a photo caption whose text is a full sentence.
+
+    "Jerome Powell speaks during a news conference ... on June 15, 2022. Drew
+    Angerer/Getty Images": the credit is debris, the sentence before it says who
+    did what, where and when, and outlets are quoted on it like on any other.
+    """
+    m = _CAPTION_SENTENCE.match(line)
+    if m is None or len(m.group("prose").split()) < _CAPTION_MIN_WORDS:
+        return None
+    if not _CREDIT_END.search(m.group("credit")):
+        return None
+    return m.group("prose"), m.group("credit")
+
+
 def _drop_debris(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     kept: list[str] = []
     for i, para in enumerate(paragraphs):
         reason = debris_reason(para, has_next=i + 1 < len(paragraphs))
         if reason is None:
             kept.append(para)
+            continue
+        caption = caption_prose(para) if reason == "photo caption or credit" else None
+        if caption is not None:
+            kept.append(caption[0])
+            removed.append(Removed(reason="photo credit", text=caption[1]))
         else:
             removed.append(Removed(reason=reason, text=para))
     return kept
