@@ -32,6 +32,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from parallax.lexicon.numbers import SMALL_NUMBER_VALUES
+
 __all__ = [
     "DEFAULT_THRESHOLD",
     "NUMBER_MISMATCH_PENALTY",
@@ -58,16 +60,7 @@ DEFAULT_THRESHOLD = 0.44
 #: questions (0.5 and 1.0 tie); 0.5 keeps the score in [-0.5, 1].
 NUMBER_MISMATCH_PENALTY = 0.5
 
-_NUMBER_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        re.findall(
-            r"\w+",
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
-        )
-    )
-}
+_NUMBER_WORDS = {"zero": 0.0} | {w: float(v) for w, v in SMALL_NUMBER_VALUES.items() if v <= 20}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 _NUMERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 

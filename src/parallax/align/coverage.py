@@ -22,6 +22,7 @@ from parallax.align.discord import Statement, collect_statements
 from parallax.align.facts import Embedder
 from parallax.align.questions import topic_phrase
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
+from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
 from parallax.models import Article
 
 #: Highest cosine to any other voice's sentence for a sentence to count as unique.
@@ -31,11 +32,7 @@ UNIQUE_MAX_SIM = 0.55
 PER_ARTICLE = 3
 MIN_WORDS = 8
 
-_CHECKABLE = re.compile(
-    r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
-)
+_CHECKABLE = re.compile(rf"\d|{CAPITALISED_DATE_WORDS_RE}")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 
 

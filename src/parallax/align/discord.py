@@ -30,13 +30,13 @@ from parallax.align.answers import group_answers
 from parallax.align.facts import Embedder, FloatArray, cluster
 from parallax.align.questions import statement_question
 from parallax.align.text import (
-    TIME_WORDS,
     content_words,
     guess_source,
     is_attributed,
     is_boilerplate,
     sentences_of,
 )
+from parallax.lexicon.calendar import TIME_WORDS
 from parallax.models import Article
 
 TOPIC_THRESHOLD = 0.6

@@ -50,8 +50,12 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.align.outcomes import RESPONDED, conflict, outcome, responders
-from parallax.align.text import REVISION_CUES, TIME_WORDS, content_words, jaccard
+from parallax.align.text import content_words, jaccard
 from parallax.align.values import base_value, same_value, unit_family
+from parallax.lexicon import cues
+from parallax.lexicon.calendar import TIME_WORDS
+from parallax.lexicon.numbers import VAGUE_RANGES
+from parallax.lexicon.outcomes import ANYONE, SAME_GROUP
 from parallax.models import Article, Claim
 
 FloatArray = npt.NDArray[np.float32]
@@ -219,8 +223,6 @@ def from_to(a: Claim, b: Claim, text: str) -> bool:
     return old_value(first, second, text)
 
 
-_COMPARATIVES = frozenset({"more", "higher", "fewer", "lower", "less", "greater", "above", "below"})
-_COUNT_NOUNS = frozenset({"count", "figure", "estimate", "tally", "number", "total", "toll"})
 #: Words the comparison may carry before "than" and between "than" and the count noun.
 _COMPARED_LEAD = 8
 _COMPARED_MID = 4
@@ -254,12 +256,12 @@ def compared(a: Claim, b: Claim, text: str) -> bool:
         w.strip(".,;:()\"'“”‘’").casefold()
         for w in text[second.char_end : second.sent_end].split()[:4]
     ]
-    if len(words) < 3 or words[-1] != "of" or words[-2] not in _COUNT_NOUNS:
+    if len(words) < 3 or words[-1] != "of" or words[-2] not in cues.COUNT_NOUNS:
         return False
     if "than" not in words or any(_time_word(w) for w in words + after):
         return False
     than = len(words) - 1 - words[::-1].index("than")
-    if than == 0 or words[than - 1] not in _COMPARATIVES:
+    if than == 0 or words[than - 1] not in cues.COMPARATIVES:
         return False
     if than - 1 > _COMPARED_LEAD or (len(words) - 2) - (than + 1) > _COMPARED_MID:
         return False
@@ -267,15 +269,6 @@ def compared(a: Claim, b: Claim, text: str) -> bool:
     return not (na and nb and na[-1].casefold().rstrip("s") != nb[-1].casefold().rstrip("s"))
 
 
-#: "The previous figure ... was 1,730": the sentence presents its figure as an
-#: earlier value of a quantity the article has just given. Only words that mean
-#: "the figure" count; "the previous record" or "a previous round" is another
-#: quantity.
-_EARLIER_VALUE = re.compile(
-    r"\b(?:previous|earlier|initial|preliminary|former|old)\s+"
-    r"(?:official\s+)?(?:figure|estimate|count|toll|tally|number|total)s?\b",
-    re.IGNORECASE,
-)
 #: How far back (characters) the figure it revises may sit: the same paragraph or the next.
 _EARLIER_VALUE_REACH = 600
 
@@ -283,7 +276,7 @@ _EARLIER_VALUE_REACH = 600
 def called_earlier(item: ClaimItem) -> bool:
     """Whether the sentence calls this figure an earlier value ("the previous figure was")."""
     c = item.claim
-    return bool(_EARLIER_VALUE.search(item.article.text[c.sent_start : c.char_start]))
+    return bool(cues.EARLIER_VALUE.search(item.article.text[c.sent_start : c.char_start]))
 
 
 def earlier_values(items: Sequence[ClaimItem]) -> list[tuple[int, int]]:
@@ -404,7 +397,7 @@ def two_claimants(a: ClaimItem, b: ClaimItem, cosine: float) -> bool:
         claimants_a
         and claimants_b
         and set(claimants_a).isdisjoint(claimants_b)
-        and not _EXPECTED.search(f"{ca.source} {cb.source}")
+        and not cues.EXPECTED.search(f"{ca.source} {cb.source}")
         and _rival_ready(a)
         and _rival_ready(b)
     )
@@ -463,15 +456,7 @@ FEATURES = ("sent", "words", "same_value", "decades", "same_article")
 
 
 #: The range a vague quantity word allows: "hundreds" is 100 to 999, not 4,000.
-_VAGUE = (
-    (re.compile(r"hundreds of thousands", re.IGNORECASE), 1e5, 1e6),
-    (re.compile(r"tens of thousands", re.IGNORECASE), 1e4, 1e5),
-    (re.compile(r"\bthousands\b", re.IGNORECASE), 1e3, 1e4),
-    (re.compile(r"\bhundreds\b", re.IGNORECASE), 1e2, 1e3),
-    (re.compile(r"\bdozens\b", re.IGNORECASE), 24.0, 1e2),
-    (re.compile(r"\bmillions\b", re.IGNORECASE), 1e6, 1e9),
-    (re.compile(r"\bbillions\b", re.IGNORECASE), 1e9, 1e12),
-)
+_VAGUE = tuple((re.compile(p, re.IGNORECASE), lo, hi) for p, lo, hi in VAGUE_RANGES)
 
 
 def _vague_range(claim: Claim) -> tuple[float, float] | None:
@@ -535,7 +520,7 @@ def pair_features(
     sent = embedder([i.sentence for i in items])
     feats[:, :, 0] = sent @ sent.T
     words = [content_words(i.local) for i in items]
-    revised = [bool(REVISION_CUES.search(i.local)) for i in items]
+    revised = [bool(cues.REVISION.search(i.local)) for i in items]
     baseline = [is_baseline(i) for i in items]
     # "the average of 13.9°C (57.0°F)": the figure in the other unit is the yardstick too.
     by_sentence: dict[tuple[str, int], list[int]] = {}
@@ -622,14 +607,6 @@ def cluster(score: FloatArray, threshold: float) -> list[list[int]]:
     return [sorted(c) for c in clusters if c]
 
 
-#: A figure offered as a forecast or a benchmark ("expectations of 185,000",
-#: "analysts had estimated $12.5 billion") is compared with the count, not a rival
-#: count. "Estimate" alone is not a cue: "police estimates put the crowd at ..." is a count.
-_EXPECTED = re.compile(
-    r"\b(?:expect\w*|forecast\w*|anticipat\w*|consensus|projected|predict\w*|"
-    r"analysts?|economists?|wall\s+street|guidance|outlook)\b",
-    re.IGNORECASE,
-)
 #: Articles that must each set the two counts side by side before they are one question.
 MIN_JUXTAPOSED = 2
 
@@ -646,9 +623,9 @@ def _rival_ready(item: ClaimItem) -> bool:
     return bool(
         c.source
         and c.value
-        and not _EXPECTED.search(lead_in(item))
-        and not _EXPECTED.search(c.predicate or "")
-        and not REVISION_CUES.search(item.local)
+        and not cues.EXPECTED.search(lead_in(item))
+        and not cues.EXPECTED.search(c.predicate or "")
+        and not cues.REVISION.search(item.local)
         and not called_earlier(item)
     )
 
@@ -739,32 +716,13 @@ def join_rival_counts(facts: list[Fact]) -> list[Fact]:
     return list(merged.values())
 
 
-#: Counted nouns that name no group of their own: any people, or the outcome itself.
-_ANYONE = frozenset(
-    {
-        "people", "person", "persons", "individuals", "others", "wounded", "injured", "dead",
-        "killed", "missing", "casualties", "victims", "survivors", "residents",
-    }
-)  # fmt: skip
-
-
-#: Words for one group, as war reporting varies them ("soldiers", "troops", "defenders").
-_SAME_GROUP = {
-    w: "combatant"
-    for w in (
-        "soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "combatant",
-        "militant", "marine", "service member",
-    )
-}  # fmt: skip
-
-
 def _who_counted(item: ClaimItem) -> str | None:
     """The group a people figure counts ("protester"), None for anyone ("people", "wounded")."""
     words = (item.claim.counted or "").casefold().split()
-    if not words or words[-1] in _ANYONE:
+    if not words or words[-1] in ANYONE:
         return None
     head = words[-1].removesuffix("s")
-    return _SAME_GROUP.get(head, head)
+    return SAME_GROUP.get(head, head)
 
 
 def join_lone_outcomes(facts: list[Fact]) -> list[Fact]:

@@ -27,14 +27,10 @@ from dataclasses import dataclass
 
 from parallax.align.facts import ClaimItem, called_earlier, digit_slip, lead_in, old_value
 from parallax.align.outcomes import grows
-from parallax.align.text import (
-    PART_CUES,
-    REVISION_CUES,
-    UPDATE_CUES,
-    WHOLE_CUES,
-    content_words,
-)
-from parallax.align.values import APPROXIMATE, bound, precision
+from parallax.align.text import content_words
+from parallax.align.values import bound, precision
+from parallax.lexicon import cues
+from parallax.lexicon.numbers import APPROXIMATE
 
 
 @dataclass(frozen=True)
@@ -130,7 +126,7 @@ def _has_cue(group: Sequence[ClaimItem], pattern: re.Pattern[str]) -> bool:
 
 def _is_part(item: ClaimItem) -> bool:
     # "including 600 wounded", "the last 531": the part marker leads into the figure.
-    return bool(PART_CUES.search(lead_in(item, 4)))
+    return bool(cues.PART.search(lead_in(item, 4)))
 
 
 def _scope_split(groups: Sequence[Sequence[ClaimItem]]) -> tuple[int, int] | None:
@@ -146,7 +142,7 @@ def _scope_split(groups: Sequence[Sequence[ClaimItem]]) -> tuple[int, int] | Non
         for w, whole in enumerate(groups):
             if w == p or _group_value(part) >= _group_value(whole):
                 continue
-            if any(WHOLE_CUES.search(i.local) for i in whole) or not any(
+            if any(cues.WHOLE.search(i.local) for i in whole) or not any(
                 _is_part(i) for i in whole
             ):
                 return p, w
@@ -207,15 +203,6 @@ def _dated_by_text(item: ClaimItem) -> bool:
     return bool(basis) and basis != "article date" and not basis.startswith("'today'")
 
 
-#: Words of a measured figure moving: a toll that rose, a rate that fell.
-_MOVED = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|increas\w*|surg\w*|mount\w*|"
-    r"gr[eo]w\w*|fell|fall\w*|drop\w*|declin\w*|eas(?:ed|es|ing)|dipp?\w*|soar\w*|"
-    r"plung\w*|toll|tally)\b",
-    re.IGNORECASE,
-)
-
-
 def _is_earlier(item: ClaimItem, fact: Sequence[ClaimItem]) -> bool:
     """The figure is the old value of a change its own sentence or article states.
 
@@ -242,7 +229,7 @@ def _agreed_change(
     numeric update.
     """
     items = [i for g in groups for i in g]
-    if any(REVISION_CUES.search(i.sentence) or _MOVED.search(i.local) for i in items):
+    if any(cues.REVISION.search(i.sentence) or cues.MOVED.search(i.local) for i in items):
         return None
     current = [k for k, g in enumerate(groups) if not all(_is_earlier(i, items) for i in g)]
     if len(current) != 1 or len(groups) != 2:
@@ -251,23 +238,17 @@ def _agreed_change(
     return list(groups[k]), list(groups[1 - k])
 
 
-_FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|likely|could|may|might|would|will|"
-    r"set\s+to|poised)\b"
-)
-
-
 def _role(item: ClaimItem) -> str | None:
     """ "new" for "rose to $6.7 billion", "old" for "up from $6.7 billion", else None."""
     words = [w.strip(",;:()\"'“”").casefold() for w in lead_in(item, 6).split()]
     if len(words) < 2:
         return None
     before = " ".join(words[:-1])
-    if _FORECAST.search(before):
+    if cues.FORECAST.search(before):
         return None  # "is expected to climb to 300" is no value yet
-    if words[-1] == "from" and (words[-2] in ("up", "down") or _MOVED.search(before)):
+    if words[-1] == "from" and (words[-2] in ("up", "down") or cues.MOVED.search(before)):
         return "old"  # not "ranged from 10,000 to 20,000"
-    if words[-1] == "to" and _MOVED.search(before):
+    if words[-1] == "to" and cues.MOVED.search(before):
         return "new"
     return None
 
@@ -409,7 +390,7 @@ def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
 
     ordered = _time_ordered(gs)
     # "The previous figure ... was 1,730" may sit far from its figure, beyond the local window.
-    cue = any(_has_cue(g, UPDATE_CUES) or any(called_earlier(i) for i in g) for g in gs)
+    cue = any(_has_cue(g, cues.UPDATE) or any(called_earlier(i) for i in g) for g in gs)
     if _dates_separate(gs) or cue or _grows_over_publication(gs):
         steps = []
         for g in ordered:

@@ -20,58 +20,19 @@ from __future__ import annotations
 
 import re
 
+from parallax.lexicon.outcomes import (
+    DEPLOYED,
+    NOT_PEOPLE_NOUNS,
+    OUTCOMES,
+    RESPONDER_FILLERS,
+    RESPONDER_NOUNS,
+)
 from parallax.models import Article, Claim
 
-_DEPLOYED = (
-    r"deploy\w*|mobili[sz]\w*|dispatch\w*|pressed\s+into|rushed|stationed|"
-    r"sent\s+(?:to|in)|working\s+at|on\s+the\s+(?:scene|site|ground)|at\s+the\s+(?:scene|site)"
-)
-
-_OUTCOMES = {
-    "killed": r"kill\w*|dead(?!\s+heat)|deaths?|died|dies|dying|"
-    r"(?:death\s+)?toll(?!\s+(?:road|booth|plaza|bridge|free|lane)s?)|"
-    r"(?:claimed|claiming|lost|took|taking|cost)\s+(?:the\s+|their\s+)?lives|"
-    r"bodies(?!\s+of\s+water)|fatalit\w+|perish\w*",
-    "injured": r"injur\w*|wounded|wounds|hurt|hospitali[sz]\w*|in\s+(?:a\s+)?hospitals?",
-    "missing": r"missing|unaccounted",
-    # Surrendered, captured or detained: whoever is now held by the other side.
-    "surrendered": r"surrender\w*|(?:laid|lay|laying)\s+down\s+(?:their\s+|his\s+|its\s+)?"
-    r"(?:arms|weapons)|captured|prisoners?|POWs?|captivity|detain\w*|detention|"
-    r"(?<!cardiac\s)arrest\w*|imprison\w*|jailed",
-    "evacuated": r"evacuat\w*|displaced|homeless|fled|rescued|"
-    r"(?:forced|driven)\s+(?:from|out\s+of)\s+(?:their\s+)?homes?",
-    # Still where the story happens: "1,000 soldiers are present in the plant",
-    # "battling some 2,000 troops at Azovstal", "hundreds trapped under rubble".
-    # Those who stayed are not those who surrendered, fled or were rescued. It is
-    # the weakest outcome: any other outcome word of the clause wins ("the toll
-    # remained at 233", "12 remain missing", "80 remain in hospital").
-    "remaining": r"(?:(?:are|is|were|was|be|been|being|remain\w*|still)\s+|(?<!\bat\s))present\s+"
-    r"(?:in|at|inside|on)\b|(?:are|is|were|was|be|been|being|remain\w*|still)\s+present\b|"
-    r"remain(?:ed|ing)?|trapped|stranded|holed\s+up|still\s+(?:in|at|inside)|battling|"
-    r"defending\s+(?:the|a|an|their|its|his|her)\b|holding\s+out",
-    # Rescuers, ambulances and troops sent to the scene: counted beside the toll,
-    # often with the same round number ("200 ambulances", "200 killed").
-    "deployed": _DEPLOYED,
-}
-_PATTERNS = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _OUTCOMES.items()}
-_DEPLOYED_RE = re.compile(rf"\b(?:{_DEPLOYED})\b", re.IGNORECASE)
-#: Counted nouns that are the response, not the victims, when the sentence says they
-#: were sent ("200 police personnel and 60 ambulances have been mobilised").
-_RESPONDERS = re.compile(
-    r"ambulances?|personnel|rescuers?|firefighters?|doctors?|nurses?|medics?|"
-    r"teams?|helicopters?|buses|vehicles?|volunteers?|units?|dogs?",
-    re.IGNORECASE,
-)
-#: Words before a responder noun that do not change what is counted.
-_FILLERS = frozenset({"additional", "more", "extra", "other", "further", "new", "some"})
-#: Counted nouns that are never people, so no outcome word applies to them
-#: ("missing for 3 days", "oil prices hurt 200 companies").
-_NOT_PEOPLE = re.compile(
-    r"(?:days?|hours?|weeks?|months?|years?|minutes?|seconds?|times|votes?|seats?|points?|"
-    r"companies|firms|businesses|schools|buildings|homes|houses|states|provinces|countries|"
-    r"cities|towns|villages|districts|flights|trains|coaches|tons|tonnes|percent|%)",
-    re.IGNORECASE,
-)
+_PATTERNS = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in OUTCOMES.items()}
+_DEPLOYED_RE = re.compile(rf"\b(?:{DEPLOYED})\b", re.IGNORECASE)
+_RESPONDERS = re.compile(RESPONDER_NOUNS, re.IGNORECASE)
+_NOT_PEOPLE = re.compile(NOT_PEOPLE_NOUNS, re.IGNORECASE)
 #: Prefix of the outcome of responders: "deployed ambulance".
 RESPONDED = "deployed "
 _BEFORE = 6
@@ -102,7 +63,7 @@ def responders(claim: Claim) -> str | None:
     if not words or not _RESPONDERS.fullmatch(words[-1]):
         return None
     head = "bus" if words[-1] == "buses" else words[-1].removesuffix("s")
-    return " ".join([*(w for w in words[:-1] if w not in _FILLERS), head])
+    return " ".join([*(w for w in words[:-1] if w not in RESPONDER_FILLERS), head])
 
 
 #: Outcomes whose count can fall as days pass: the missing are found, the trapped

@@ -31,7 +31,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from parallax.align.facts import ClaimItem
-from parallax.align.text import STOPWORDS, content_words
+from parallax.align.text import content_words
+from parallax.lexicon.stopwords import STOPWORDS
 from parallax.nlp.pipeline import parse_sentence
 
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")

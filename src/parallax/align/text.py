@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from parallax.lexicon import cues
+from parallax.lexicon.speech import ATTRIBUTION_WORDS, SOURCE_VERBS, SPEAKING_BODIES, alternation
+from parallax.lexicon.stopwords import STOPWORDS
 from parallax.models import Article, Sentence
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
@@ -23,80 +26,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 #: offered as unique coverage, which a reader takes in at a glance.
 MAX_ANSWER_CHARS = 400
 
-_STOP_TEXT = """a an the and or but if of in on at to for from by with as is are was were be been
-    being has have had do does did this that these those it its it's their there here they them he
-    she his her we our you your i me my not no so than then too very can could will would should may
-    might must also just about into over after before since until while which who whom whose what
-    when where why how all any both each few more most other some such only own same s t said says
-    say told according per cent percent mr ms mrs one two three four five six seven eight nine ten
-    up down out off again further once new last first"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
-
-#: Words that say when, not what: shared by every report of a day's news, so never a
-#: topic, and between two figures they make two periods of one quantity. "March" and
-#: "May" are left out: a protest march and a modal verb are not dates.
-TIME_WORDS = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "april", "june", "july", "august", "september", "october",
-        "november", "december", "today", "yesterday", "tomorrow", "tonight", "day", "week",
-        "month", "year", "morning", "evening", "night", "earlier", "later", "last", "next",
-        "previous", "prior", "ago", "daily", "weekly", "monthly", "annual", "pre-war",
-    }
-)  # fmt: skip
-
-#: Phrases that mark a figure as a revision of an earlier one. A toll that "rose to"
-#: 261 on the same day as another outlet's 233 is an update, not a conflict, even
-#: when both carry the same ``as_of``. "up from"/"down from" are left out: they
-#: compare with another period ("517,000, up from 260,000 in December"), which is a
-#: different quantity, not an earlier value of this one.
-UPDATE_CUES = re.compile(
-    r"\b(?:(?:ris(?:en|es|e)|rose|climb(?:ed|s)?|jump(?:ed|s)?|increas(?:ed|es)|surg(?:ed|es)|"
-    r"mount(?:ed|s)?|grown|grew|reach(?:ed|es)?|revised(?: \w+)?|updated|"
-    r"(?:has |had )?(?:passed|crossed|surpassed|exceeded|topped))(?: sharply| further)?"
-    r" (?:to|above|past|over|#)|"
-    r"from # to|revis(?:ed|ion|es)|previously (?:reported|stated|estimated|given|put)|"
-    r"previous (?:figure|estimate|count|toll|tally)|"
-    r"initial(?:ly)?|"
-    r"preliminary|updated|death toll|toll|tally|so far|as of)\b",
-    re.IGNORECASE,
-)
-
-#: Words that present a figure as an earlier or later value of one quantity ("the
-#: previous figure was 1,730"): an article that states two values of one fact says so.
-REVISION_CUES = re.compile(
-    r"\b(previous(?:ly)?|initial(?:ly)?|earlier|revised|restated|updated|preliminary|"
-    r"at the moment|now stands|latest)\b",
-    re.IGNORECASE,
-)
-
-#: Words that narrow a figure to part of a whole ("the last 531", "another 200"),
-#: the signature of a scope difference rather than a disagreement.
-PART_CUES = re.compile(
-    r"\b(the last|latest batch|another|additional|group of|batch of|among them|of them|"
-    r"of whom|including|alone)\b",
-    re.IGNORECASE,
-)
-#: Words that mark a figure as the whole ("in total", "since Monday").
-WHOLE_CUES = re.compile(
-    r"\b(total|in all|overall|altogether|cumulative|so far|since|to date|combined)\b",
-    re.IGNORECASE,
-)
-
-_ATTRIBUTION = re.compile(
-    r"\b(said|says|say|told|tells|announced|stated|claimed|claims|added|reported|confirmed|"
-    r"insisted|warned|threatened|denied|noted|according to|tweeted|wrote|declared|estimated|"
-    r"believes?|argued|accused|promised|vowed|pledged)\b",
-    re.IGNORECASE,
-)
-
-_BOILERPLATE = re.compile(
-    r"(subscribe|newsletter|cookie|all rights reserved|click here|sign up|follow us|"
-    r"read more|advertisement|copyright|©|photo:|image:|getty|reuters/|afp via|"
-    r"share this|related:|watch:|listen:|download the app|terms of use|privacy policy|"
-    r"https?://|www\.)",
-    re.IGNORECASE,
-)
+_ATTRIBUTION = re.compile(rf"\b{alternation(ATTRIBUTION_WORDS)}\b", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -169,7 +99,7 @@ def is_boilerplate(text: str) -> bool:
     words = text.split()
     if len(words) < 6 or len(words) > 90:
         return True
-    return bool(_BOILERPLATE.search(text))
+    return bool(cues.BOILERPLATE.search(text))
 
 
 def is_attributed(text: str) -> bool:
@@ -180,11 +110,7 @@ def is_attributed(text: str) -> bool:
 # yields "krainian officials". Capitalised adjectives ("Russian authorities") count.
 _SOURCE_BEFORE = re.compile(
     r"\b(?<!['’])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’.-]*|(?:[Tt]he\s)?(?:[A-Za-z]+(?:['’]s)?\s){0,2}"
-    r"(?:officials?|ministry|government|police|authorities|spokesman|spokeswoman|"
-    r"spokesperson|military|army|agency|economists|analysts))\s+"
-    r"(?:has\s|have\s|had\s)?(?:said|says|told|announced|stated|claimed|confirmed|reported|"
-    r"warned|threatened|estimated|added|noted|insisted|denied|declared|argued|accused|"
-    r"promised|vowed|pledged|wrote|tweeted)\b"
+    rf"{alternation(SPEAKING_BODIES)})\s+(?:has\s|have\s|had\s)?{alternation(SOURCE_VERBS)}\b"
 )
 _SOURCE_AFTER = re.compile(
     r"\b(?:according to|said|says|told)\s+((?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from parallax.lexicon.numbers import LOWER_BOUNDS, UPPER_BOUNDS
 from parallax.models import Claim
 
 
@@ -47,23 +48,6 @@ def same_value(a: float, b: float) -> bool:
     if abs(round(fine / step) * step - coarse) > step * 1e-6:
         return False
     return abs(a - b) <= 0.1 * max(abs(a), abs(b))
-
-
-#: Qualifiers (as the extractor writes them, extract.numbers.QUALIFIERS) that make a
-#: figure a bound ("more than 900": 900 or above) or an estimate ("about 900").
-LOWER_BOUNDS = frozenset({"more than", "at least", "over", "just over", "upwards of"})
-UPPER_BOUNDS = frozenset(
-    {
-        "fewer than", "less than", "at most", "up to", "nearly", "almost", "under",
-        "just under", "as many as", "as much as",
-    }
-)  # fmt: skip
-APPROXIMATE = frozenset(
-    {
-        "about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
-        "close to",
-    }
-)  # fmt: skip
 
 
 def bound(claim: Claim) -> int:

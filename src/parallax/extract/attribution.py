@@ -15,60 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-SPEECH_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "claim",
-        "estimate",
-        "confirm",
-        "add",
-        "insist",
-        "note",
-        "state",
-        "declare",
-        "reveal",
-        "warn",
-        "write",
-        "explain",
-        "acknowledge",
-        "admit",
-        "allege",
-        "assert",
-        "disclose",
-        "publish",
-        "release",
-        "quote",
-        "cite",
-        "indicate",
-        "predict",
-        "forecast",
-        "project",
-        "tweet",
-        "post",
-        "argue",
-        "stress",
-        "believe",
-        "accuse",
-        "deny",
-        "show",
-        "put",
-        "calculate",
-        "count",
-        "tally",
-        "record",
-        "register",
-        "mention",
-        "restate",
-        "revise",
-        "peg",
-        "expect",
-        "anticipate",
-        "find",
-    ]
-)
+from parallax.lexicon.speech import SPEECH_LEMMAS
+
 _PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 _OTHER_PRONOUNS = frozenset(["it", "they", "we", "i"])
 _FIGURE_NOUNS = frozenset(

@@ -19,6 +19,7 @@ from parallax.extract.dates import infer_dates
 from parallax.extract.figures import figures_in
 from parallax.extract.speakers import normalise_speakers
 from parallax.extract.timing import claim_as_of
+from parallax.lexicon.speech import REPORTING_LEMMAS
 from parallax.models import Article, Claim, Sentence
 from parallax.nlp.pipeline import Paragraph, parse_articles, sentences_of
 
@@ -69,11 +70,6 @@ def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) ->
     return claims
 
 
-# Verbs that report a fact and so vouch for the neighbouring sentences too; "expect",
-# "estimate" and "show" speak only for their own clause.
-_REPORTING = frozenset(
-    ["say", "tell", "report", "announce", "confirm", "add", "state", "note", "according", "per"]
-)
 # Speakers that are documents or quantities rather than agents ("Friday's report").
 _NOT_AGENTS = frozenset(["report", "reports", "data", "figures", "jobs", "numbers", "findings"])
 
@@ -94,7 +90,7 @@ def paragraph_speaker(
         if spk.text.split()[-1].lower() in _NOT_AGENTS:
             return False
         verb = doc[vi]
-        return verb.lemma_.lower() in _REPORTING or verb.lower_ in _REPORTING
+        return verb.lemma_.lower() in REPORTING_LEMMAS or verb.lower_ in REPORTING_LEMMAS
 
     before = [p for k, ps in speakers.items() if k < sent_start for p in ps if carries(p)]
     if before:

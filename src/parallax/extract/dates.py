@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from parallax.extract.timing import MONTH_RE, MONTHS, WD_RE, WEEKDAYS, previous_weekday
+from parallax.extract.timing import previous_weekday
+from parallax.lexicon.calendar import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from parallax.models import Article
 
 _WD_DATE = re.compile(
-    rf"\b(?P<wd>{WD_RE}),?\s+(?:(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})|"
+    rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?:(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})|"
     rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))\b(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )
@@ -29,9 +30,9 @@ _FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 _NTH = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_TODAY_WD = re.compile(rf"\btoday,?\s+(?P<wd>{WD_RE})\b", re.IGNORECASE)
+_TODAY_WD = re.compile(rf"\btoday,?\s+(?P<wd>{WEEKDAY_RE})\b", re.IGNORECASE)
 _BARE_WD = re.compile(
-    rf"(?P<pre>\b(?:since|last|next|until|by|from)\s+)?\b(?P<wd>{WD_RE})\b", re.IGNORECASE
+    rf"(?P<pre>\b(?:since|last|next|until|by|from)\s+)?\b(?P<wd>{WEEKDAY_RE})\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

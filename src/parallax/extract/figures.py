@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.numbers import Figure, find_figures
+from parallax.lexicon.outcomes import NOMINAL_ADJECTIVES
 
 _NOUNS = ("NOUN", "PROPN")
 _COUNTED_MODS = ("amod", "compound", "nmod", "poss", "nummod", "quantmod", "case")
@@ -200,16 +201,8 @@ def _predicate(verb: Token, anchor: Token) -> str:
     return " ".join(t.text for t in picked if not t.is_punct or t.text in "-/")
 
 
-# Adjectives English uses as nouns for people in a toll ("600 wounded", "51 dead",
-# "12 missing"): the parser tags them ADJ or VERB, so no noun head is found, yet they
-# are exactly what the figure counts.
-_NOMINAL_ADJECTIVES = frozenset(
-    ["wounded", "injured", "dead", "killed", "missing", "displaced", "homeless", "unemployed"]
-)
-
-
 def _nominal_adjective(doc: Doc, span: Span) -> str | None:
-    if span.end < len(doc) and doc[span.end].lower_ in _NOMINAL_ADJECTIVES:
+    if span.end < len(doc) and doc[span.end].lower_ in NOMINAL_ADJECTIVES:
         return doc[span.end].text
     return None
 

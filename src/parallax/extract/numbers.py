@@ -13,142 +13,31 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from parallax.lexicon.calendar import MONTH_PREFIX_RE
+from parallax.lexicon.numbers import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    MEASURE_UNITS,
+    QUALIFIERS,
+    SCALES,
+    SMALL_NUMBER_VALUES,
+    SMALL_NUMBER_WORDS,
+    VAGUE_AMOUNTS,
+)
+
 Kind = Literal["count", "money", "percent", "measure"]
 
-QUALIFIERS = (
-    "more than",
-    "fewer than",
-    "less than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "close to",
-    "nearly",
-    "almost",
-    "some",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "over",
-    "under",
-    "just over",
-    "just under",
-    "upwards of",
-    "an estimated",
-    "estimated",
-    "between",
-    "only",
-    "just",
-    "exactly",
-    "a total of",
-    "a record",
-)
-_SMALL = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-]
-_SMALL_VAL = {w: (i + 1 if i < 19 else (i - 17) * 10) for i, w in enumerate(_SMALL)}
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "dozen": 12.0,
-    "bn": 1e9,
-    "b": 1e9,
-    "mn": 1e6,
-    "m": 1e6,
-    "k": 1e3,
-    "tn": 1e12,
-    "mln": 1e6,
-    "bln": 1e9,
-}
-_CURRENCY_PRE = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "¥": "JPY",
-    "rs": "INR",
-    "rs.": "INR",
-    "inr": "INR",
-    "usd": "USD",
-    "eur": "EUR",
-    "₦": "NGN",
-    "gbp": "GBP",
-    "rub": "RUB",
-    "cny": "CNY",
-    "jpy": "JPY",
-    "ngn": "NGN",
-    "chf": "CHF",
-}
-_CURRENCY_POST = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "rupees": "INR",
-    "yuan": "CNY",
-    "naira": "NGN",
-    "yen": "JPY",
-    "francs": "CHF",
-}
-_MEASURES = (
-    r"square kilometres|square kilometers|square miles|kilometres|kilometers|km/h|km|miles|mph|"
-    r"kilograms|kg|tonnes|tons|metres|meters|feet|ft|inches|cm|mm|hectares|acres|barrels|"
-    r"megawatts|gigawatts|MW|GW|degrees Celsius|degrees Fahrenheit|degrees|°C|°F|C|F|magnitude|"
-    r"basis points|bps|points"
-)
 # The second alternative takes a stray space after a thousands comma ("8, 794,726",
 # "24,025, 940"), as long as one comma in the number is unspaced.
 _NUM = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|(?<!\d)\d{1,3}(?:,\s?\d{3})*,\d{3}(?:,\s?\d{3})*(?:\.\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 )
-_SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
+_SMALL_RE = "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True))
 _WORDNUM = (
     rf"(?:(?:{_SMALL_RE})(?:-(?:{_SMALL_RE}))?|a|an)"
     r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+(?:thousand|million))?)"
     rf"|(?:{_SMALL_RE})(?:-(?:{_SMALL_RE}))?"
-)
-_VAGUE = (
-    r"(?:tens|hundreds) of (?:thousands|millions)|dozens|hundreds|thousands|millions|billions|"
-    r"scores|a handful|a few dozen|several (?:hundred|thousand|million|dozen)"
 )
 _QUAL_RE = "|".join(
     sorted((r"\s+".join(map(re.escape, q.split())) for q in QUALIFIERS), key=len, reverse=True)
@@ -157,17 +46,17 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakhs?|crores?"
 _FIGURE = re.compile(
     rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
     r"(?P<cur>US\$|\$|€|£|₹|₦|¥|Rs\.?\s?|(?:INR|USD|EUR|GBP|RUB|CNY|JPY|NGN|CHF)\s)?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})|(?P<vague>{_VAGUE})"
+    rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})|(?P<vague>{VAGUE_AMOUNTS})"
     r"|(?P<half>half|a third|a quarter|two-thirds))"
     rf"(?:\s*(?P<rsep>-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|₹)?(?P<num2>{_NUM}))?"
     rf"(?:(?P<scale>\s*(?:{_SCALE_WORDS})(?:\s+(?:{_SCALE_WORDS}))?\b|(?:bn|mn|mln|bln|tn|m|b|k)\b))?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
     r"|\s+(?P<curpost>dollars?|euros?|pounds|rupees|yuan|naira|yen|francs)\b"
-    rf"|(?:\s*|-)(?P<measure>{_MEASURES})(?![\w°]))?",
+    rf"|(?:\s*|-)(?P<measure>{MEASURE_UNITS})(?![\w°]))?",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(_FIGURE.pattern.replace(" ", r"\s+"), re.IGNORECASE)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_PREFIX_RE
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -241,8 +130,8 @@ def _word_value(words: str) -> float | None:
     for p in parts:
         if p in ("a", "an"):
             current = 1.0
-        elif p in _SMALL_VAL:
-            current += _SMALL_VAL[p]
+        elif p in SMALL_NUMBER_VALUES:
+            current += SMALL_NUMBER_VALUES[p]
         elif p in SCALES:
             current = (current or 1.0) * SCALES[p]
             if SCALES[p] >= 1e3:
@@ -346,7 +235,7 @@ _RATIO = re.compile(
 
 
 def _term(s: str) -> float | None:
-    return float(s) if s.isdigit() else _SMALL_VAL.get(s.lower())
+    return float(s) if s.isdigit() else SMALL_NUMBER_VALUES.get(s.lower())
 
 
 def _ratios(text: str) -> list[Figure]:
@@ -469,9 +358,9 @@ def _normalise(text: str, m: re.Match[str]) -> Figure | None:
     ):
         return None
     if cur:
-        kind, unit = "money", _CURRENCY_PRE.get(cur.strip().lower(), cur.strip())
+        kind, unit = "money", CURRENCY_BEFORE.get(cur.strip().lower(), cur.strip())
     elif m.group("curpost"):
-        kind, unit = "money", _CURRENCY_POST.get(m.group("curpost").lower(), m.group("curpost"))
+        kind, unit = "money", CURRENCY_AFTER.get(m.group("curpost").lower(), m.group("curpost"))
     elif m.group("pct"):
         kind = "percent"
         unit = "percentage points" if "point" in m.group("pct").lower() else "%"

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from parallax.lexicon.stopwords import NAME_STOPWORDS
 from parallax.models import Article
 
-_STOP = frozenset(["the", "a", "an", "of", "'s", "’s", "and", "for", "in", "on", "at", "by"])
 _SPELLING = {"defence": "defense", "programme": "program", "organisation": "organization"}
 _TITLE_WORDS = frozenset(
     [
@@ -106,14 +106,14 @@ def _stem(word: str) -> str:
 def key(name: str) -> frozenset[str]:
     """Order- and spelling-insensitive key, so "Russia's defence ministry" and "Russian
     Defense Ministry" meet."""
-    return frozenset(_stem(w) for w in _words(name) if w.lower() not in _STOP)
+    return frozenset(_stem(w) for w in _words(name) if w.lower() not in NAME_STOPWORDS)
 
 
 def _is_name(words: list[str]) -> bool:
     return (
         1 <= len(words) <= 4
         and all(w[0].isupper() for w in words)
-        and not any(w.lower() in _ORG_WORDS | _TITLE_WORDS | _STOP for w in words)
+        and not any(w.lower() in _ORG_WORDS | _TITLE_WORDS | NAME_STOPWORDS for w in words)
     )
 
 
@@ -150,13 +150,13 @@ def _acronym(name: str) -> str | None:
     bracket = re.search(r"\(([A-Z]{2,})\)?\s*$", name)
     if bracket:
         return bracket.group(1)
-    caps = [w for w in _words(name) if w[0].isupper() and w.lower() not in _STOP]
+    caps = [w for w in _words(name) if w[0].isupper() and w.lower() not in NAME_STOPWORDS]
     return "".join(w[0] for w in caps) if len(caps) >= 2 else None
 
 
 def _bare_acronym(name: str) -> str | None:
     """ "the BLS" -> "BLS": a speaker named only by an acronym."""
-    ws = [w for w in _words(name) if w.lower() not in _STOP]
+    ws = [w for w in _words(name) if w.lower() not in NAME_STOPWORDS]
     return ws[0] if len(ws) == 1 and len(ws[0]) >= 2 and ws[0].isupper() else None
 
 

@@ -13,15 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-MONTH_RE = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-)
-WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+from parallax.lexicon.calendar import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 TIME_EXPR = re.compile(
     rf"(?P<pre>\b(?:since|from|until|till|before|by|after)\s+(?:last\s+|early\s+|late\s+)?)?"
@@ -36,7 +28,7 @@ TIME_EXPR = re.compile(
     r"(?:(?P<edge>end|beginning|start|middle) of (?:last )?)?(?P<lastm>last )?"
     rf"(?P<month>{MONTH_RE})\.?(?:\s+(?P<mday>\d{{1,2}})(?!\d|,\d)(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b)"
-    rf"|(?P<wdexpr>\b(?P<wdmod>last |this |next )?(?P<wd>{WD_RE})\b))",
+    rf"|(?P<wdexpr>\b(?P<wdmod>last |this |next )?(?P<wd>{WEEKDAY_RE})\b))",
     re.IGNORECASE,
 )
 

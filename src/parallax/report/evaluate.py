@@ -98,6 +98,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from parallax.lexicon.stopwords import EVAL_STOPWORDS
 from parallax.schema import Answer, QuestionKind, Report
 
 REL_TOL = 0.005
@@ -112,11 +113,7 @@ CONFLICT_KINDS: frozenset[str] = frozenset(
     {"numeric_conflict", "scope", "attribution", "factual_conflict"}
 )
 
-_STOP_TEXT = """a an the of and or to in on at by for from with as is was were are be been
-    has have had
-    it its this that these those their his her he she they we our s via per than into over
-    about after before said says according who which what when where also not no but"""
-STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+STOP_WORDS: frozenset[str] = EVAL_STOPWORDS
 
 
 # --------------------------------------------------------------------------- gold model

@@ -17,6 +17,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from parallax.lexicon.people import (
+    AGENT_SUFFIXES,
+    LOADED,
+    NOT_PERSONS,
+    PERSON_SUFFIXES,
+    PERSON_WORDS,
+    PRONOUNS,
+)
+from parallax.lexicon.speech import QUOTE_VERBS, alternation
+from parallax.lexicon.stopwords import FRAMING_STOPWORDS
 from parallax.schema import (
     Citation,
     DistinctiveWord,
@@ -31,407 +41,13 @@ from parallax.schema import (
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*[A-Za-z]|[A-Za-z]")
-_STOP = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "said",
-        "says",
-        "say",
-        "told",
-        "also",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "since",
-        "last",
-        "week",
-        "today",
-        "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mr",
-        "ms",
-        "mrs",
-        "per",
-        "its",
-        "it's",
-        "s",
-        "according",
-        "would",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "us",
-        "new",
-        "according",
-    ]
-)
 
-#: Words that carry a judgement whichever side uses them. Deliberately short and general.
-LOADED = frozenset(
-    [
-        "terrorist",
-        "terrorists",
-        "militant",
-        "militants",
-        "regime",
-        "thugs",
-        "mercenaries",
-        "mercenary",
-        "nazi",
-        "nazis",
-        "neo-nazi",
-        "fascist",
-        "fascists",
-        "extremist",
-        "extremists",
-        "radicals",
-        "invaders",
-        "occupiers",
-        "occupation",
-        "invasion",
-        "liberate",
-        "liberated",
-        "liberation",
-        "genocide",
-        "massacre",
-        "slaughter",
-        "atrocities",
-        "atrocity",
-        "puppet",
-        "junta",
-        "so-called",
-        "notorious",
-        "euphemism",
-        "heroic",
-        "heroes",
-        "hero",
-        "supermen",
-        "martyrs",
-        "brutal",
-        "barbaric",
-        "propaganda",
-        "bandits",
-        "insurgents",
-        "rebels",
-        "separatists",
-        "aggression",
-        "annexed",
-        "illegal",
-        "criminals",
-        "crimes",
-        "mob",
-        "rioters",
-        "looters",
-        "chaos",
-        "disastrous",
-        "devastating",
-        "catastrophe",
-        "catastrophic",
-        "slammed",
-        "blasted",
-        "skyrocket",
-        "skyrocketed",
-        "plunged",
-        "soared",
-        "staggering",
-        "shocking",
-        "alamo",
-        "crackdown",
-        "hostage",
-        "weaponizing",
-        "weaponize",
-    ]
-)
 
-#: Suffixes and words that name people or groups of people (English morphology).
-_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "men", "iers", "ants")
-#: Agent nouns in -ers/-ors are people only when their verb is there too (defend ->
-#: defenders); "helicopters" and "kilometers" have no such verb.
-_AGENT_SUFFIXES = ("ers", "ors")
-_PERSON_WORDS = frozenset(
-    [
-        "troops",
-        "forces",
-        "people",
-        "police",
-        "personnel",
-        "staff",
-        "crew",
-        "crews",
-        "militia",
-        "militias",
-        "battalions",
-        "units",
-        "regiments",
-        "children",
-        "women",
-        "men",
-        "prisoners",
-        "civilians",
-        "residents",
-        "pows",
-        "fighters",
-        "soldiers",
-        "voters",
-        "workers",
-        "youths",
-        "officials",
-        "authorities",
-        "students",
-        "opponents",
-        "agents",
-        "parents",
-        "presidents",
-        "employees",
-        "refugees",
-        "survivors",
-        "victims",
-        "passengers",
-    ]
-)
-_NOT_PERSONS = frozenset(
-    [
-        "numbers",
-        "others",
-        "orders",
-        "borders",
-        "papers",
-        "waters",
-        "centers",
-        "centres",
-        "matters",
-        "letters",
-        "powers",
-        "towers",
-        "headquarters",
-        "computers",
-        "sectors",
-        "factors",
-        "errors",
-        "doors",
-        "floors",
-        "colors",
-        "colours",
-        "meters",
-        "metres",
-        "liters",
-        "litres",
-        "quarters",
-        "layers",
-        "chambers",
-        "markers",
-        "containers",
-        "shares",
-        "figures",
-        "hours",
-        "years",
-        "members",
-        "statements",
-        "agreements",
-        "governments",
-        "documents",
-        "moments",
-        "elements",
-        "comments",
-        "events",
-        "payments",
-        "investments",
-        "departments",
-        "amendments",
-        "instruments",
-        "treatments",
-        "requirements",
-        "settlements",
-        "developments",
-        "measurements",
-        "parliaments",
-        "arguments",
-        "segments",
-        "assignments",
-        "accidents",
-        "incidents",
-        "components",
-        "movements",
-        "plants",
-        "grants",
-        "restaurants",
-        "percents",
-        "offers",
-        "numbers",
-        "transfers",
-        "reports",
-        "results",
-        "records",
-        "followers",
-        "viewers",
-        "centers",
-        "rivers",
-        "weathers",
-        "tunnels",
-        "arms",
-        "months",
-        "summers",
-        "winters",
-        "waters",
-        "dollars",
-        "details",
-        "regions",
-        "rates",
-        "prices",
-        "markets",
-        "cents",
-        "points",
-        "seconds",
-        "minutes",
-        "talents",
-        "parents'",
-        "ministers'",
-        "patents",
-        "contents",
-        "intents",
-    ]
-)
 #: Strength of the prior (pseudo-counts). Monroe et al. use the size of a large background
 #: corpus; a news cluster is small, so a few hundred keeps rare words from dominating
 #: without drowning every difference.
 ALPHA0 = 500.0
-_SPEECH = r"(?:said|says|added|told|stated|insisted|wrote|declared|explained|noted|claimed)"
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_SPEECH = alternation(QUOTE_VERBS)
 _QUOTE_SPAN = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{1,600})[\u201d\"]")
 
 
@@ -494,7 +110,7 @@ def _proper_nouns(a: ReportArticle) -> dict[str, list[tuple[int, int]]]:
         word = _strip_possessive(m.group(0))
         if len(word) < 4 or not word[0].isupper() or word.isupper():
             continue
-        if word.lower() in _STOP:
+        if word.lower() in FRAMING_STOPWORDS:
             continue
         found[word].append((m.start(), m.start() + len(word)))
         before = a.text[max(0, m.start() - 3) : m.start()].rstrip(" \t\u201c\"'(")
@@ -564,11 +180,11 @@ def is_person_noun(word: str, vocab: frozenset[str] = frozenset()) -> bool:
     """People and groups of people, by English morphology; ``vocab`` (the event's words)
     lets agent nouns be confirmed by their verb."""
     w = word.lower()
-    if w in _PERSON_WORDS:
+    if w in PERSON_WORDS:
         return True
-    if w in _NOT_PERSONS or len(w) < 5 or not w.endswith(_PERSON_SUFFIXES):
+    if w in NOT_PERSONS or len(w) < 5 or not w.endswith(PERSON_SUFFIXES):
         return False
-    if vocab and w.endswith(_AGENT_SUFFIXES):
+    if vocab and w.endswith(AGENT_SUFFIXES):
         stem = w[:-3]
         return len(stem) >= 4 and any(
             v.startswith(stem) and not v.startswith(w[:-1]) for v in vocab
@@ -585,7 +201,7 @@ def _event_stems(report: Report) -> set[str]:
             for ans in group:
                 for m in _tokens(ans.answer):
                     w = _strip_possessive(m.group(0)).lower()
-                    if len(w) >= 4 and w not in _STOP and not is_person_noun(w):
+                    if len(w) >= 4 and w not in FRAMING_STOPWORDS and not is_person_noun(w):
                         seen[w[:5]].add(ans.aid)
     return {stem for stem, aids in seen.items() if len(aids) >= 2}
 
@@ -640,7 +256,7 @@ def _counts(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for m in _tokens(text):
         w = _strip_possessive(m.group(0)).lower()
-        if len(w) > 2 and w not in _STOP:
+        if len(w) > 2 and w not in FRAMING_STOPWORDS:
             out[w] += 1
     return out
 
@@ -746,7 +362,7 @@ def affiliation(speaker: str, places: set[str], nations: set[str]) -> str | None
     prev = ""
     toks = [_strip_possessive(m.group(0)) for m in _tokens(speaker)]
     for i, w in enumerate(toks):
-        if w[0].isupper() and (w.isupper() or w.lower() not in _STOP):
+        if w[0].isupper() and (w.isupper() or w.lower() not in FRAMING_STOPWORDS):
             initials = w.isupper() and i + 1 < len(toks) and toks[i + 1][0].isupper()
             if (p := _demonym_of(w, nations)) is not None:
                 return p
@@ -797,7 +413,7 @@ def _voices(
                 before = _BEFORE.search(a.text[max(0, m.start() - 140) : m.start()])
                 if before:
                     speaker = before.group("s")
-            if speaker and speaker.strip().lower() in _PRONOUNS:
+            if speaker and speaker.strip().lower() in PRONOUNS:
                 speaker = last
             if not speaker:
                 continue
