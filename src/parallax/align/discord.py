@@ -114,7 +114,8 @@ def _question(statements: Sequence[Statement]) -> str:
     counts: Counter[str] = Counter()
     for s in statements:
         # When a thing was said ("today", "Thursday") is shared by news, not a topic.
-        counts.update(set(content_words(s.text)) - TIME_WORDS)
+        # In reading order, so ties among equally shared words fall the same way every run.
+        counts.update(w for w in dict.fromkeys(content_words(s.text)) if w not in TIME_WORDS)
     need = max(2, (len(statements) + 1) // 2)
     shared = [w for w, n in counts.most_common(6) if n >= need and len(w) > 2][:3]
     if not shared:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from parallax.lexicon.people import (
     AGENT_SUFFIXES,
@@ -165,8 +165,10 @@ def _spelling_groups(report: Report) -> list[TermVariantGroup]:
         # Framing only if the outlets differ; a lone typo in one outlet is not framing.
         choices = {frozenset(u.term for u in us) for us in uses.values()}
         if len(spellings) >= 2 and len(choices) >= 2:
+            # Sorted first: among equally common spellings the choice must not
+            # depend on the order of a set (string hashes change from run to run).
             label = max(
-                spellings,
+                sorted(spellings),
                 key=lambda t: sum(u.count for us in uses.values() for u in us if u.term == t),
             )
             groups.append(TermVariantGroup(kind="spelling", label=label, uses=uses))
@@ -336,7 +338,9 @@ def _clean_speaker(raw: str) -> tuple[str, str]:
     return s[:80], s
 
 
-def _demonym_of(word: str, places: set[str]) -> str | None:
+def _demonym_of(word: str, places: Sequence[str]) -> str | None:
+    """The place ``word`` is the demonym of; ``places`` sorted, so that of two places
+    with the stem ("Iran", "Iranian Kurdistan") the same one wins on every run."""
     # The word's own tests first: most words are no demonym, and ``countries`` asks
     # this of every place against every place.
     if not (word.isalpha() and word.endswith(("n", "ns", "ese", "ish", "i"))):
@@ -351,20 +355,22 @@ def _demonym_of(word: str, places: set[str]) -> str | None:
 def countries(places: set[str]) -> set[str]:
     """Places the articles also name by a demonym (Russia/Russian): countries and peoples,
     as opposed to person names, which have no demonym."""
-    found = {p for w in places if (p := _demonym_of(w, places))}
+    ordered = sorted(places)
+    found = {p for w in ordered if (p := _demonym_of(w, ordered))}
     # "Russian" is itself the stem of "Russians": keep the country, not the demonym.
-    return {p for p in found if _demonym_of(p, found - {p}) is None}
+    return {p for p in found if _demonym_of(p, sorted(found - {p})) is None}
 
 
 def affiliation(speaker: str, places: set[str], nations: set[str]) -> str | None:
     """The side a speaker belongs to: the first country, acronym-named body or "the X"
     institution in the speaker's description, demonyms folded onto their country."""
     prev = ""
+    ordered = sorted(nations)
     toks = [_strip_possessive(m.group(0)) for m in _tokens(speaker)]
     for i, w in enumerate(toks):
         if w[0].isupper() and (w.isupper() or w.lower() not in FRAMING_STOPWORDS):
             initials = w.isupper() and i + 1 < len(toks) and toks[i + 1][0].isupper()
-            if (p := _demonym_of(w, nations)) is not None:
+            if (p := _demonym_of(w, ordered)) is not None:
                 return p
             if w in nations or (w.isupper() and len(w) >= 2 and not initials):
                 return w
