@@ -29,7 +29,7 @@ def main() -> None:
     args = ap.parse_args()
 
     t = time.perf_counter()
-    from parallax.align.embed import get_model
+    from parallax.nlp.embed import get_model
 
     get_model()
     embed_load = time.perf_counter() - t

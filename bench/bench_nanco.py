@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.align import embed as embed_mod
+from parallax.nlp import embed as embed_mod
 from parallax.align.answers import (
     DEFAULT_THRESHOLD,
     NancoQuestion,

@@ -18,7 +18,7 @@ from parallax.models import Article, LoadError, LoadResult
 from parallax.schema import Report
 
 if TYPE_CHECKING:
-    from parallax.align.facts import Embedder
+    from parallax.nlp.embed import Embedder
 
 Progress = Callable[[str], None]
 

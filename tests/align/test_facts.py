@@ -7,7 +7,6 @@ import math
 
 import pytest
 
-from parallax.align.embed import embed
 from parallax.align.facts import (
     TWO_CLAIMANTS_COSINE,
     Fact,
@@ -22,9 +21,9 @@ from parallax.align.facts import (
     voice_map,
 )
 from parallax.align.kinds import judge
-from parallax.align.memo import MemoEmbedder
 from parallax.align.values import group_values
 from parallax.models import Article
+from parallax.nlp.embed import MemoEmbedder, embed
 from tests.align.helpers import article, claim
 
 MAY19 = dt.date(2022, 5, 19)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from parallax.align.embed import embed
 from parallax.align.facts import voice_map
 from parallax.align.ranks import AMONG, SINCE, find_rankings, rank_questions
 from parallax.models import Article
+from parallax.nlp.embed import embed
 from tests.align.helpers import article
 
 

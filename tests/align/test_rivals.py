@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from parallax.align.embed import embed
 from parallax.align.facts import Fact, compared, group_facts
 from parallax.models import Article
+from parallax.nlp.embed import embed
 from tests.align.helpers import article, claim
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from parallax.align.coverage import unique_statements
 from parallax.align.discord import find_topics
-from parallax.align.embed import embed
 from parallax.align.facts import voice_map
-from parallax.align.memo import MemoEmbedder
 from parallax.align.text import guess_source
 from parallax.models import Article
+from parallax.nlp.embed import MemoEmbedder, embed
 from tests.align.helpers import article
 
 PLANT = (

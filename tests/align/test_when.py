@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.align.embed import embed
 from parallax.align.facts import voice_map
 from parallax.align.when import date_questions, find_dated_events
 from parallax.models import Article
+from parallax.nlp.embed import embed
 from tests.align.helpers import article
 
 MONDAY = dt.date(2023, 2, 6)

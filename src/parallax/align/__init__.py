@@ -66,7 +66,7 @@ __all__ = ["align_event"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported lazily so that ``import parallax.align.embed`` does not pull in the
+    # Imported lazily so that ``import parallax.nlp.embed`` does not pull in the
     # report builder, and the CLI stays fast to start.
     if name == "align_event":
         from parallax.align.report import align_event

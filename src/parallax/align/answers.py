@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from parallax.lexicon.numbers import SMALL_NUMBER_VALUES
+from parallax.nlp.embed import Embedder, FloatArray
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -47,8 +47,6 @@ __all__ = [
     "same_answer",
 ]
 
-FloatArray = npt.NDArray[np.float32]
-Embedder = Callable[[Sequence[str]], FloatArray]
 Linkage = Literal["average", "single", "complete"]
 
 #: Pairs (and groups, by mean pair score) at or above this score are one answer.
@@ -96,7 +94,7 @@ def _number_mismatch(answers: Sequence[str]) -> FloatArray:
 
 
 def _default_embedder() -> Embedder:
-    from parallax.align.embed import embed
+    from parallax.nlp.embed import embed
 
     return embed
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from parallax.align.discord import Statement, collect_statements
-from parallax.align.facts import Embedder
 from parallax.align.questions import topic_phrase
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
 from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
 from parallax.models import Article
+from parallax.nlp.embed import Embedder
 
 #: Highest cosine to any other voice's sentence for a sentence to count as unique.
 #: MiniLM puts paraphrases of one news fact at 0.6-0.8 and sentences of one

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from parallax.align.answers import group_answers
-from parallax.align.facts import Embedder, FloatArray, cluster
+from parallax.align.facts import cluster
 from parallax.align.questions import statement_question
 from parallax.align.text import (
     content_words,
@@ -38,6 +38,7 @@ from parallax.align.text import (
 )
 from parallax.lexicon.calendar import TIME_WORDS
 from parallax.models import Article
+from parallax.nlp.embed import Embedder, FloatArray
 
 TOPIC_THRESHOLD = 0.6
 #: Answers here are whole sentences that already share a topic, so the

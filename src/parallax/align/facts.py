@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,9 +57,7 @@ from parallax.lexicon.calendar import TIME_WORDS
 from parallax.lexicon.numbers import VAGUE_RANGES
 from parallax.lexicon.outcomes import ANYONE, SAME_GROUP
 from parallax.models import Article, Claim
-
-FloatArray = npt.NDArray[np.float32]
-Embedder = Callable[[Sequence[str]], FloatArray]
+from parallax.nlp.embed import Embedder, FloatArray
 
 #: Linkage score (a probability) above which two groups of claims are one fact.
 MERGE_THRESHOLD = 0.3

@@ -22,21 +22,18 @@ the memory of extraction's parses, and one embedding batch of short phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
 from parallax.align.text import commonest, cued_sentences
 from parallax.models import Article
+from parallax.nlp.embed import Embedder
 from parallax.nlp.pipeline import parse_sentence
 from parallax.schema import Answer, QuestionAnswer
-
-FloatArray = npt.NDArray[np.float32]
-Embedder = Callable[[Sequence[str]], FloatArray]
 
 #: Cosine from which two ranked phrases name one thing ("deadliest railway disaster",
 #: "worst railway accidents").

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 from parallax.align.coverage import UniqueStatement, unique_statements
 from parallax.align.discord import Statement, Topic, find_topics
-from parallax.align.facts import ClaimItem, Embedder, Fact, group_facts, voice_map
+from parallax.align.facts import ClaimItem, Fact, group_facts, voice_map
 from parallax.align.kinds import Verdict, judge
 from parallax.align.labels import label_question
-from parallax.align.memo import MemoEmbedder
 from parallax.align.places import place_questions
 from parallax.align.questions import phrase
 from parallax.align.ranks import rank_questions
@@ -38,6 +37,7 @@ from parallax.align.text import MAX_ANSWER_CHARS, is_boilerplate, sentences_of
 from parallax.align.values import group_values
 from parallax.align.when import date_questions
 from parallax.models import Article
+from parallax.nlp.embed import Embedder, MemoEmbedder
 from parallax.schema import (
     Answer,
     QuestionAnswer,
@@ -59,7 +59,7 @@ _KIND_ORDER = {
 
 
 def _default_embedder() -> Embedder:
-    from parallax.align.embed import embed
+    from parallax.nlp.embed import embed
 
     return embed
 

@@ -18,22 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from parallax.align.answers import agglomerate
 from parallax.align.text import MAX_ANSWER_CHARS, commonest, cued_sentences
 from parallax.extract.timing import TIME_EXPR, resolve
 from parallax.models import Article
+from parallax.nlp.embed import Embedder
 from parallax.nlp.pipeline import parse_sentence
 from parallax.schema import Answer, QuestionAnswer
-
-FloatArray = npt.NDArray[np.float32]
-Embedder = Callable[[Sequence[str]], FloatArray]
 
 #: Verbs of something happening at a time (lemmas).
 EVENT_VERBS = frozenset(

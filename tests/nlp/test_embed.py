@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from parallax.align import embed as E
+from parallax.nlp import embed as E
 
 
 def test_shape_dtype_and_unit_norm() -> None:
