@@ -29,15 +29,12 @@ from pathlib import Path
 
 import numpy as np
 
+from parallax.align.answers import DEFAULT_THRESHOLD, pair_scores
+from parallax.align.cluster import agglomerate, labels
 from parallax.nlp import embed as embed_mod
-from parallax.align.answers import (
-    DEFAULT_THRESHOLD,
-    NancoQuestion,
-    agglomerate,
-    load_nanco,
-    pair_scores,
-    pairwise_balanced_accuracy,
-)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.nanco import NancoQuestion, load_nanco, pairwise_balanced_accuracy
 
 TUNE = ("Q2", "Q3", "Q5", "Q6")
 TEST = ("Q4", "Q7", "Q8", "Q9")
@@ -111,10 +108,10 @@ def main(argv: Sequence[str]) -> int:
     cosine_s = {k: pair_scores(q.answers, number_penalty=0.0) for k, q in questions.items()}
 
     def method(q: NancoQuestion, t: float) -> list[int]:
-        return agglomerate(method_s[q.qid], t, "average")
+        return labels(agglomerate(method_s[q.qid], t), len(q.answers))
 
     def cosine_clusters(q: NancoQuestion, t: float) -> list[int]:
-        return agglomerate(cosine_s[q.qid], t, "average")
+        return labels(agglomerate(cosine_s[q.qid], t), len(q.answers))
 
     rows: list[tuple[str, float, float, list[float], float, list[float]]] = []
     systems: list[tuple[str, Labeller]] = [

@@ -120,7 +120,7 @@ def analyze(
 ) -> AnalysisResult:
     """Analyse one event from paths, URLs, article texts or ``Article`` objects."""
     from parallax.align import align_event
-    from parallax.extract.claims import extract_event
+    from parallax.extract.claims import extract_parsed
     from parallax.report.enrich import enrich
 
     items: list[Input] = [inputs] if isinstance(inputs, str | Path | Article) else list(inputs)
@@ -134,12 +134,12 @@ def analyze(
 
     t = time.perf_counter()
     say(f"extracting claims from {len(loaded.articles)} articles")
-    articles = extract_event(loaded.articles)
+    articles, parser = extract_parsed(loaded.articles)
     timings["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
     say("aligning outlets")
-    report = align_event(articles, eid=eid or event_id(items))
+    report = align_event(articles, eid=eid or event_id(items), parser=parser)
     timings["align"] = time.perf_counter() - t
 
     t = time.perf_counter()

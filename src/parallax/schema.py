@@ -8,11 +8,12 @@ article text, and a ``kind`` that says *how* the outlets differ.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from parallax.models import Claim
+from parallax.models import Article, Claim
 
 QuestionKind = Literal[
     "consensus",
@@ -24,6 +25,110 @@ QuestionKind = Literal[
     "unique_coverage",
     "framing",
 ]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything the tool says or does per kind of question, in one row.
+
+    The report's order, the words a reader sees, the colour of its label, whether
+    it is a divergence and how the scorer counts it were kept in eight places in
+    two orders; every list of kinds now derives from ``KINDS``.
+    """
+
+    name: QuestionKind
+    #: What the kind means, for a reader.
+    words: str
+    #: How a summary sentence about a divergence of this kind opens.
+    lead: str
+    #: Background colour of the kind's label in the HTML report.
+    color: str
+    #: Whether the outlets differ (a discord question) rather than agree or stand alone.
+    discord: bool
+    #: Whether its answers are figures that belong on the timeline.
+    figures: bool
+    #: How the scorer counts it for kind accuracy: "update", "conflict" or neither.
+    verdict: Literal["update", "conflict"] | None
+
+
+#: The kinds in display order: divergences first, then agreement, then singletons.
+KINDS: tuple[KindSpec, ...] = (
+    KindSpec(
+        "numeric_update",
+        "A running figure: later reports update earlier ones.",
+        "the figure changed as new reports came in",
+        "#e3f0fb",
+        discord=True,
+        figures=True,
+        verdict="update",
+    ),
+    KindSpec(
+        "numeric_conflict",
+        "Different figures for the same time and scope.",
+        "the outlets give conflicting figures",
+        "#fde8e4",
+        discord=True,
+        figures=True,
+        verdict="conflict",
+    ),
+    KindSpec(
+        "scope",
+        "The figures count different things or different periods.",
+        "the figures count different things",
+        "#fdf3dc",
+        discord=True,
+        figures=True,
+        verdict="conflict",
+    ),
+    KindSpec(
+        "attribution",
+        "Different claimants give different answers.",
+        "the answer depends on who is speaking",
+        "#f3e8f5",
+        discord=True,
+        figures=False,
+        verdict="conflict",
+    ),
+    KindSpec(
+        "factual_conflict",
+        "The outlets state different things about one point; not all may be right.",
+        "the accounts differ",
+        "#fde8e4",
+        discord=True,
+        figures=False,
+        verdict="conflict",
+    ),
+    KindSpec(
+        "framing",
+        "The outlets describe the same thing in different terms.",
+        "the outlets describe it in different terms",
+        "#e7f5ee",
+        discord=True,
+        figures=False,
+        verdict=None,
+    ),
+    KindSpec(
+        "consensus",
+        "The outlets that answer agree.",
+        "the outlets agree",
+        "#eef0f4",
+        discord=False,
+        figures=True,
+        verdict=None,
+    ),
+    KindSpec(
+        "unique_coverage",
+        "Only one outlet reports this.",
+        "only one outlet reports it",
+        "#eef0f4",
+        discord=False,
+        figures=True,
+        verdict=None,
+    ),
+)
+KIND: dict[str, KindSpec] = {k.name: k for k in KINDS}
+KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
+DISCORD_KINDS: tuple[QuestionKind, ...] = tuple(k.name for k in KINDS if k.discord)
 
 
 class Citation(BaseModel):
@@ -65,6 +170,21 @@ class ReportArticle(BaseModel):
     duplicate_of: str | None = None
     warnings: list[str] = Field(default_factory=list)
     text: str
+
+    @classmethod
+    def of(cls, a: Article) -> ReportArticle:
+        return cls(
+            aid=a.aid,
+            title=a.title,
+            url=a.url,
+            outlet=a.outlet,
+            date=a.published,
+            date_basis=a.published_basis,
+            language=a.language,
+            duplicate_of=a.duplicate_of,
+            warnings=a.warnings,
+            text=a.text,
+        )
 
 
 class SummarySentence(BaseModel):

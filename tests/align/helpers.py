@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parallax.align.context import EventContext
 from parallax.align.text import split_sentences
 from parallax.models import Article, Claim, Sentence
 
@@ -78,3 +79,10 @@ def claim(
     )
     art.claims.append(c)
     return c
+
+
+def context(articles: list[Article]) -> EventContext:
+    """The event context of hand-built articles, with the real MiniLM embedder."""
+    from parallax.nlp.embed import embed
+
+    return EventContext.build(articles, embedder=embed)

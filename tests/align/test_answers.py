@@ -7,17 +7,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from bench.nanco import load_nanco, pairwise_balanced_accuracy
 
 from parallax.align.answers import (
     DEFAULT_THRESHOLD,
-    agglomerate,
     answer_numbers,
     group_answers,
-    load_nanco,
     pair_scores,
-    pairwise_balanced_accuracy,
     same_answer,
 )
+from parallax.align.cluster import agglomerate, labels
 from tests.shared_paths import SHARED
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -108,13 +107,18 @@ def test_answer_numbers() -> None:
 
 
 def test_agglomerate_average_linkage_does_not_chain() -> None:
-    # a~b and b~c are strong, a~c is weak: single linkage chains all three,
+    # a~b and b~c are strong, a~c is weak: single linkage would chain all three;
     # average linkage joins a,b and leaves c out because mean(0.2, 0.9) < 0.6.
     s = np.array([[1.0, 0.9, 0.2], [0.9, 1.0, 0.9], [0.2, 0.9, 1.0]], dtype=np.float32)
-    assert agglomerate(s, 0.6, "single") == [0, 0, 0]
-    avg = agglomerate(s, 0.6, "average")
-    assert len(set(avg)) == 2
-    assert agglomerate(s, 0.95, "average") == [0, 1, 2]
+    assert agglomerate(s, 0.6) == [[0, 1], [2]]
+    assert labels(agglomerate(s, 0.6), 3) == [0, 0, 1]
+    assert agglomerate(s, 0.95) == [[0], [1], [2]]
+
+
+def test_a_cannot_link_is_never_crossed_by_a_merge() -> None:
+    # a~b and a~c are strong but b and c must stay apart: c joins nobody once a,b merge.
+    s = np.array([[1.0, 0.9, 0.8], [0.9, 1.0, -np.inf], [0.8, -np.inf, 1.0]])
+    assert agglomerate(s, 0.5) == [[0, 1], [2]]
 
 
 def test_group_answers_with_fake_embedder() -> None:

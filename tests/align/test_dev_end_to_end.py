@@ -1,9 +1,10 @@
-"""The eight development clusters through the whole pipeline, scored against their gold.
+"""Every development cluster through the whole pipeline, scored against its gold.
 
 The dev clusters are where the alignment is tuned, so these are regression floors,
-not targets: the means reached (bench/bench_dev.py prints every cluster) must not
-slip back. The issue's dev target for divergence coverage, 0.7 on average, is not
-met yet; raise the floors as the figures improve.
+not targets: the means reached over all clusters (bench/bench_dev.py prints every
+cluster) must not slip back. The set grew from eight clusters to twelve (four the
+rules had never seen), and the floors are the means measured on all twelve;
+raise them as the figures improve.
 """
 
 from __future__ import annotations
@@ -16,15 +17,22 @@ from parallax.report.evaluate import Scores, evaluate
 from tests.pipeline_cache import analyzed
 from tests.report.gold_report import DEV, dev_slugs
 
-#: Mean over the clusters where the metric applies, as reached (dev coverage target: 0.7).
+#: Mean over the twelve clusters where the metric applies, as measured.
 FLOORS = {
-    "divergence_coverage": 0.605,
-    "kind_accuracy": 0.888,
-    "figure_recall": 0.972,
-    "unique_recall": 0.812,
-    "consensus_recall": 0.771,
-    "source_accuracy": 0.694,
+    "divergence_coverage": 0.455,
+    "kind_accuracy": 0.861,
+    "figure_recall": 0.882,
+    "unique_recall": 0.819,
+    "consensus_recall": 0.701,
+    "source_accuracy": 0.758,
 }
+#: Clusters with gold in ../shared/eval/dev (see its README).
+MIN_CLUSTERS = 12
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +45,7 @@ def dev_scores() -> dict[str, Scores]:
 
 
 def test_all_dev_clusters_are_scored(dev_scores: dict[str, Scores]) -> None:
-    assert len(dev_scores) == 8
+    assert len(dev_scores) == len(dev_slugs()) >= MIN_CLUSTERS
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))

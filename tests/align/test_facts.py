@@ -7,20 +7,17 @@ import math
 
 import pytest
 
-from parallax.align.facts import (
+from parallax.align.context import voice_map
+from parallax.align.facts import _value_features, group_facts, pair_scores
+from parallax.align.items import Fact, make_items
+from parallax.align.kinds import classify
+from parallax.align.links import (
     TWO_CLAIMANTS_COSINE,
-    Fact,
-    _value_features,
     called_earlier,
     digit_slip,
     earlier_values,
-    group_facts,
-    make_items,
-    pair_scores,
     two_claimants,
-    voice_map,
 )
-from parallax.align.kinds import judge
 from parallax.align.values import group_values
 from parallax.models import Article
 from parallax.nlp.embed import MemoEmbedder, embed
@@ -253,7 +250,7 @@ def test_a_mistyped_figure_joins_the_figure_it_mistypes_and_is_called_a_typo() -
     obi = next(f for f in facts if any(i.claim.value == 6_101_533 for i in f.items))
     assert {i.claim.value for i in obi.items} == {6_101_533, 610_533}
     groups = [[i for i in obi.items if i.claim.value == v] for v in (6_101_533, 610_533)]
-    verdict = judge(groups)
+    verdict = classify(groups)
     assert verdict.kind == "numeric_conflict"
     assert "6,10,533 is 6,101,533 with one digit slipped" in verdict.explanation
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.align.facts import make_items
-from parallax.align.kinds import _significant, fmt_group, judge
+from parallax.align.explain import _significant, fmt_group
+from parallax.align.items import make_items
+from parallax.align.kinds import classify
 from parallax.align.values import group_values
 from parallax.models import Article
 from tests.align.helpers import article, claim
@@ -17,7 +18,7 @@ JUNE4 = dt.date(2023, 6, 4)
 def _judge(articles: list[Article]) -> tuple[str, str, list[list[float | None]]]:
     items = make_items(articles)
     groups = [[items[k] for k in g] for g in group_values([i.claim for i in items])]
-    v = judge(groups)
+    v = classify(groups)
     return v.kind, v.explanation, [[i.claim.value for i in g] for g in v.groups]
 
 

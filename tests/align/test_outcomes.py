@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from parallax.align.facts import group_facts, make_items, same_responders
+from parallax.align.facts import group_facts
+from parallax.align.items import make_items
+from parallax.align.links import same_responders
 from parallax.align.outcomes import conflict, grows, outcome, responders
 from parallax.nlp.embed import embed
 from tests.align.helpers import article, claim

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from parallax.align import align_event
-from parallax.align.facts import voice_map
-from parallax.align.places import place_questions
+from parallax.align.detectors.places import Places
 from parallax.models import Article
 from parallax.schema import QuestionAnswer
-from tests.align.helpers import article
+from tests.align.helpers import article, context
 
 ON_BALTIC = (
     "Shipping through Gdansk, located on the Baltic Sea, was halted on Monday after the storm."
@@ -17,7 +16,7 @@ BALTIC_PORT = "Port officials closed the Baltic Sea port city of Gdansk to all s
 
 
 def _questions(articles: list[Article]) -> list[QuestionAnswer]:
-    return place_questions(articles, voice_map(articles))
+    return Places().find(context(articles))
 
 
 def test_two_outlets_placing_a_city_on_different_seas_is_a_factual_conflict() -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from parallax.align.facts import voice_map
-from parallax.align.ranks import AMONG, SINCE, find_rankings, rank_questions
+from parallax.align.detectors.ranks import AMONG, SINCE, Ranks, find_rankings
 from parallax.models import Article
-from parallax.nlp.embed import embed
-from tests.align.helpers import article
+from tests.align.helpers import article, context
 
 
 def _crash() -> list[Article]:
@@ -28,7 +26,7 @@ def _crash() -> list[Article]:
 
 def test_outlets_ranking_one_event_differently_make_one_question_a_group_per_rank() -> None:
     arts = _crash()
-    qs = rank_questions(arts, voice_map(arts), embed)
+    qs = Ranks().find(context(arts))
     assert len(qs) == 1
     q = qs[0]
     assert q.question == "Where does it rank among railway accidents?"
@@ -46,7 +44,7 @@ def test_outlets_ranking_one_event_differently_make_one_question_a_group_per_ran
 
 def test_ranks_are_read_from_ordinals_one_of_and_stretches_of_time() -> None:
     arts = _crash()
-    ranks = {r.aid: r.rank for r in find_rankings(arts, voice_map(arts))}
+    ranks = {r.aid: r.rank for r in find_rankings(context(arts))}
     assert ranks == {"a": AMONG, "b": 4, "c": SINCE, "d": SINCE}
 
 
@@ -57,7 +55,7 @@ def test_superlatives_that_rank_nothing_of_the_story_are_not_read() -> None:
         article("c", "The latest report says at least 261 people died."),
         article("d", "The warmest years were all recent, scientists said."),
     ]
-    assert find_rankings(arts, voice_map(arts)) == []
+    assert find_rankings(context(arts)) == []
 
 
 def test_outlets_agreeing_on_the_rank_raise_no_question() -> None:
@@ -65,7 +63,7 @@ def test_outlets_agreeing_on_the_rank_raise_no_question() -> None:
         article("a", "Sunday's game was the third most-watched Super Bowl on record."),
         article("b", "Nielsen said it was the third most-watched Super Bowl ever."),
     ]
-    assert rank_questions(arts, voice_map(arts), embed) == []
+    assert Ranks().find(context(arts)) == []
 
 
 def test_different_things_ranked_are_different_questions() -> None:
@@ -75,7 +73,7 @@ def test_different_things_ranked_are_different_questions() -> None:
         article("c", "Rihanna's set was the most-watched halftime show of all time."),
         article("d", "Her show was the second most-watched halftime show in history."),
     ]
-    qs = rank_questions(arts, voice_map(arts), embed)
+    qs = Ranks().find(context(arts))
     pools = sorted(sorted(a.aid for g in q.answer_groups for a in g) for q in qs)
     assert pools == [["a", "b"], ["c", "d"]]
 
@@ -85,10 +83,10 @@ def test_rankings_said_of_different_names_or_with_a_far_ordinal_are_not_compared
         article("a", "Mariupol, the second-largest city in the Donetsk region, was shelled."),
         article("b", "Donetsk, the largest city in the region, was quiet on Monday."),
     ]
-    assert rank_questions(arts, voice_map(arts), embed) == []
+    assert Ranks().find(context(arts)) == []
     arts = [
         article("a", "The second blast was the deadliest attack in the city this year."),
         article("b", "It was one of the world's worst attacks in the city this year."),
     ]
-    ranks = sorted((r.aid, r.rank) for r in find_rankings(arts, voice_map(arts)))
+    ranks = sorted((r.aid, r.rank) for r in find_rankings(context(arts)))
     assert ranks == [("a", 1), ("b", AMONG)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from parallax.align import align_event
-from parallax.align.report import answer_span
+from parallax.align.citing import answer_span
 from parallax.align.text import MAX_ANSWER_CHARS
 from parallax.models import Article
 from tests.align.helpers import article, claim

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
-from parallax.align.facts import Fact, compared, group_facts
+from parallax.align.facts import group_facts
+from parallax.align.items import Fact
+from parallax.align.links import compared
 from parallax.models import Article
 from parallax.nlp.embed import embed
 from tests.align.helpers import article, claim

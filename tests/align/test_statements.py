@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from parallax.align.coverage import unique_statements
-from parallax.align.discord import find_topics
-from parallax.align.facts import voice_map
+from parallax.align.detectors.topics import find_topics
+from parallax.align.detectors.unique import unique_statements
 from parallax.align.text import guess_source
 from parallax.models import Article
-from parallax.nlp.embed import MemoEmbedder, embed
-from tests.align.helpers import article
+from tests.align.helpers import article, context
 
 PLANT = (
     "The Azovstal steel plant in the port city of Mariupol was the last stronghold of "
@@ -36,8 +34,7 @@ def _articles() -> list[Article]:
 
 def test_topics_join_paraphrases_of_different_outlets_only() -> None:
     arts = _articles()
-    voices = voice_map(arts)
-    topics = find_topics(arts, voices, MemoEmbedder(embed))
+    topics = find_topics(context(arts))
     plant = [t for t in topics if any("stronghold" in s.text for s in t.statements)]
     assert plant, "the two descriptions of the plant should form one topic"
     for t in topics:
@@ -64,7 +61,7 @@ def test_one_article_quoting_both_sides_gives_two_answers() -> None:
             "with international norms.",
         ),
     ]
-    topics = find_topics(arts, voice_map(arts), MemoEmbedder(embed))
+    topics = find_topics(context(arts))
     fate = [t for t in topics if any("Kremlin" in s.text for s in t.statements)]
     assert fate, "the Kremlin's answer should join the prisoner-swap topic"
     assert {s.aid for s in fate[0].statements} == {"a", "b"}
@@ -73,8 +70,7 @@ def test_one_article_quoting_both_sides_gives_two_answers() -> None:
 
 def test_unique_statement_is_found_and_shared_ones_are_not() -> None:
     arts = _articles()
-    voices = voice_map(arts)
-    found = unique_statements(arts, voices, MemoEmbedder(embed))
+    found = unique_statements(context(arts))
     texts = [u.statement.text for u in found]
     assert any("42 investigators" in t for t in texts)
     assert not any("stronghold" in t for t in texts)
@@ -99,13 +95,15 @@ def test_guessed_source_starts_at_a_word_and_drops_the_opener() -> None:
 
 
 def test_a_topic_named_from_shared_words_never_names_a_date_or_nothing() -> None:
-    from parallax.align.discord import Statement, _question
+    from parallax.align.context import Statement
+    from parallax.align.detectors.topics import _question
 
-    def stmt(text: str) -> Statement:
+    def stmt(aid: str, text: str) -> Statement:
         return Statement(
-            aid="a", voice="a", outlet="a", start=0, end=len(text), text=text, source=None
+            aid=aid, voice=aid, outlet=aid, start=0, end=len(text), text=text, source=None
         )
 
-    dated = _question([stmt("Today, Thursday."), stmt("Yesterday, Thursday.")])
+    ctx = context([article("a", "Today, Thursday."), article("b", "Yesterday, Thursday.")])
+    dated = _question(ctx, [stmt("a", "Today, Thursday."), stmt("b", "Yesterday, Thursday.")])
     assert dated.strip().endswith("?") and "about ?" not in dated
     assert "thursday" not in dated.casefold()

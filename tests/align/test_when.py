@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.align.facts import voice_map
-from parallax.align.when import date_questions, find_dated_events
+from parallax.align.detectors.dates import Dates, find_dated_events
 from parallax.models import Article
-from parallax.nlp.embed import embed
-from tests.align.helpers import article
+from tests.align.helpers import article, context
 
 MONDAY = dt.date(2023, 2, 6)
 
@@ -36,7 +34,7 @@ def _quake() -> list[Article]:
 
 def test_an_event_two_outlets_date_differently_is_a_question_a_group_per_day() -> None:
     arts = _quake()
-    qs = date_questions(arts, voice_map(arts), embed)
+    qs = Dates().find(context(arts))
     assert len(qs) == 1
     q = qs[0]
     assert q.kind == "factual_conflict"
@@ -53,7 +51,7 @@ def test_days_are_resolved_against_each_article_s_date_and_relative_clauses_name
     None
 ):
     arts = _quake()
-    found = {(e.aid, e.subject, e.day) for e in find_dated_events(arts, voice_map(arts))}
+    found = {(e.aid, e.subject, e.day) for e in find_dated_events(context(arts))}
     assert found == {
         ("a", "earthquake", dt.date(2023, 2, 5)),
         ("b", "earthquake", MONDAY),
@@ -70,6 +68,6 @@ def test_outlets_agreeing_on_the_day_or_dating_other_things_raise_no_question() 
         ),
         article("d", "A weekday alone dates nothing: the train derailed on Friday."),
     ]
-    found = {(e.aid, e.day) for e in find_dated_events(arts, voice_map(arts))}
+    found = {(e.aid, e.day) for e in find_dated_events(context(arts))}
     assert found == {("b", dt.date(2023, 6, 2))}
-    assert date_questions(arts, voice_map(arts), embed) == []
+    assert Dates().find(context(arts)) == []

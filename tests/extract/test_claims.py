@@ -86,8 +86,15 @@ def test_years_ages_and_times_are_not_claims() -> None:
 def test_event_normalises_speakers_across_articles() -> None:
     a = make("Russian Defence Minister Sergei Shoigu said 1,908 soldiers surrendered.", aid="a")
     b = make("Shoigu said 177 civilians were evacuated.", aid="b")
-    extract_event([a, b])
+    a, b = extract_event([a, b])
     assert a.claims[0].source == b.claims[0].source
+
+
+def test_extraction_fills_copies_and_leaves_the_callers_articles_alone() -> None:
+    given = make("Shoigu said 177 civilians were evacuated.", aid="b")
+    (done,) = extract_event([given])
+    assert done.claims and done.sentences
+    assert given.claims == [] and given.sentences == []
 
 
 @needs_shared
@@ -201,7 +208,7 @@ def test_that_day_takes_the_day_of_the_sentence_before() -> None:
 def test_undated_article_borrows_only_the_year_of_its_siblings() -> None:
     dated = make("Employers added 517,000 jobs in January, the BLS said.", dt.date(2023, 2, 3))
     undated = make("Payrolls rose by 517,000 in January. Another 20 jobs went.", aid="u")
-    extract_event([dated, undated])
+    dated, undated = extract_event([dated, undated])
     by = {c.value: c for c in undated.claims}
     assert by[517000].as_of == dt.date(2023, 1, 31)
     assert by[20].as_of is None

@@ -9,6 +9,7 @@ import pytest
 from parallax.ingest import article_from_text, find_duplicates, load_paths
 from parallax.models import Article
 from tests.ingest.shared import DEV, SEEDS, needs_shared
+from tests.shared_paths import dev_slugs
 
 
 def _light_edit(text: str, seed: int) -> str:
@@ -21,7 +22,7 @@ def _light_edit(text: str, seed: int) -> str:
 
 
 @needs_shared
-@pytest.mark.parametrize("cluster", sorted(p.name for p in DEV.iterdir() if p.is_dir()))
+@pytest.mark.parametrize("cluster", dev_slugs())
 def test_related_articles_in_dev_clusters_are_not_duplicates(cluster: str) -> None:
     result = load_paths([DEV / cluster / "articles.json"])
     assert len(result.articles) >= 7

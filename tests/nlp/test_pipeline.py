@@ -1,4 +1,4 @@
-"""The shared spaCy pipeline: parses are reused, and the memory of them is bounded."""
+"""The shared spaCy pipeline: an event's parses are reused, keyed by article and offset."""
 
 from __future__ import annotations
 
@@ -7,27 +7,44 @@ import pytest
 from parallax.nlp import pipeline
 
 
+def _parsed(aid: str, text: str) -> tuple[pipeline.SentenceParser, list[pipeline.Sentence]]:
+    paragraphs = pipeline.parse_texts([text])[0]
+    parser = pipeline.SentenceParser()
+    parser.add(aid, paragraphs)
+    return parser, pipeline.paragraph_sentences(paragraphs)
+
+
 def test_a_sentence_parsed_with_its_article_is_not_parsed_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = "Officials said 12 people died on Monday.\n\nRescuers said 40 homes were destroyed."
-    sentences = pipeline.sentences_of(pipeline.parse_texts([text])[0])
+    parser, sentences = _parsed("a", text)
 
     def no_model() -> None:
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(pipeline, "get_nlp", no_model)
-    doc = pipeline.parse_sentence(sentences[1].text)
+    second = sentences[1]
+    doc = parser.sentence("a", second.start, second.text)
     assert [t.text for t in doc] == ["Rescuers", "said", "40", "homes", "were", "destroyed", "."]
     assert any(t.dep_ == "nsubj" for t in doc)
+    assert parser.pipe([("a", second.start, second.text)])[0] is doc
 
 
-def test_an_unknown_sentence_is_parsed_anew() -> None:
-    doc = pipeline.parse_sentence("A sentence nobody has parsed before appears here.")
-    assert doc[0].text == "A"
+def test_the_same_offset_of_another_article_or_text_is_parsed_anew() -> None:
+    parser, sentences = _parsed("a", "Officials said 12 people died on Monday.")
+    first = sentences[0]
+    other = "A sentence nobody has parsed before appears here."
+    assert parser.sentence("b", first.start, first.text) is not parser.sentence(
+        "a", first.start, first.text
+    )
+    assert parser.sentence("a", first.start, other)[0].text == "A"
 
 
-def test_remembered_parses_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "MAX_REMEMBERED_SENTENCES", 2)
-    pipeline.sentences_of(pipeline.parse_texts(["One cat sat. Two dogs ran. Three birds sang."])[0])
-    assert len(pipeline._SENTENCES) <= 2
+def test_parses_belong_to_one_parser_not_to_the_process() -> None:
+    parser, sentences = _parsed("a", "One cat sat. Two dogs ran. Three birds sang.")
+    fresh = pipeline.SentenceParser()
+    s = sentences[1]
+    mine, theirs = fresh.sentence("a", s.start, s.text), parser.sentence("a", s.start, s.text)
+    assert mine is not theirs and mine.text.strip() == theirs.text.strip() == s.text
+    assert not hasattr(pipeline, "_SENTENCES")

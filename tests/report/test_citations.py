@@ -7,10 +7,13 @@ import pytest
 from parallax.report.citations import check_citations, figures, sentence_bounds
 from parallax.report.enrich import enrich
 from parallax.schema import Citation, Report, SummarySentence
-from tests.report.gold_report import dev_report, dev_slugs, seeds_report
+from tests.report.gold_report import SEEDS, dev_report, dev_slugs, seeds_report
 
 
 def _reports() -> list[tuple[str, Report]]:
+    """The gold reports of the seeds and every dev cluster; none without ../shared."""
+    if not SEEDS.is_dir():
+        return []
     out = []
     report, missing = seeds_report()
     assert not missing
@@ -33,13 +36,15 @@ def test_enriched_reports_pass_the_check(name: str, report: Report) -> None:
 
 
 def test_enrich_does_not_change_its_input() -> None:
-    report = REPORTS[0][1]
+    report = _seeds()
     before = report.model_dump_json()
     enrich(report)
     assert report.model_dump_json() == before
 
 
 def _seeds() -> Report:
+    if not REPORTS:
+        pytest.skip("needs ../shared/seeds")
     return enrich(REPORTS[0][1])
 
 

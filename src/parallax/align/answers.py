@@ -22,32 +22,24 @@ linkage (worse) and single linkage (+0.003, within noise, and it chains).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
+from parallax.align.cluster import agglomerate, labels
 from parallax.lexicon.numbers import SMALL_NUMBER_VALUES
 from parallax.nlp.embed import Embedder, FloatArray
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "NUMBER_MISMATCH_PENALTY",
-    "NancoQuestion",
-    "agglomerate",
     "answer_numbers",
     "group_answers",
-    "load_nanco",
     "pair_scores",
-    "pairwise_balanced_accuracy",
     "same_answer",
 ]
 
-Linkage = Literal["average", "single", "complete"]
 
 #: Pairs (and groups, by mean pair score) at or above this score are one answer.
 #: Tuned on NAnCo Q2/Q3/Q5/Q6 by bench/bench_nanco.py: 0.946 pooled balanced
@@ -149,56 +141,11 @@ def same_answer(
     return float(scores[0, 1])
 
 
-def agglomerate(scores: FloatArray, threshold: float, linkage: Linkage = "average") -> list[int]:
-    """Flat clusters of a similarity matrix: merge while the best linkage score >= threshold.
-
-    Labels are 0..k-1 in order of each cluster's first member. Written here
-    rather than taken from scipy because n is small (tens of answers) and the
-    similarity-side semantics (>= threshold joins) are then explicit.
-    """
-    n = scores.shape[0]
-    if scores.shape != (n, n):
-        raise ValueError("scores must be a square matrix")
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    link = scores.astype(np.float64).copy()
-    np.fill_diagonal(link, -np.inf)
-    alive = np.ones(n, dtype=bool)
-    while alive.sum() > 1:
-        masked = np.where(alive[:, None] & alive[None, :], link, -np.inf)
-        flat = int(np.argmax(masked))
-        i, j = divmod(flat, n)
-        if masked[i, j] < threshold:
-            break
-        ni, nj = len(members[i]), len(members[j])
-        if linkage == "average":
-            merged = (ni * link[i] + nj * link[j]) / (ni + nj)
-        elif linkage == "single":
-            merged = np.maximum(link[i], link[j])
-        elif linkage == "complete":
-            merged = np.minimum(link[i], link[j])
-        else:
-            raise ValueError(f"unknown linkage {linkage!r}")
-        link[i, :] = merged
-        link[:, i] = merged
-        link[i, i] = -np.inf
-        alive[j] = False
-        link[j, :] = -np.inf
-        link[:, j] = -np.inf
-        members[i].extend(members.pop(j))
-    label_of = [0] * n
-    for cluster in members.values():
-        for k in cluster:
-            label_of[k] = min(cluster)
-    first: dict[int, int] = {}
-    return [first.setdefault(r, len(first)) for r in label_of]
-
-
 def group_answers(
     answers: Sequence[str],
     contexts: Sequence[str] | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    linkage: Linkage = "average",
     context_weight: float = 0.0,
     number_penalty: float = NUMBER_MISMATCH_PENALTY,
     embedder: Embedder | None = None,
@@ -224,7 +171,8 @@ def group_answers(
             number_penalty=number_penalty,
             embedder=embedder,
         )
-        for i, lab in zip(real, agglomerate(scores, threshold, linkage), strict=True):
+        groups = agglomerate(scores, threshold)
+        for i, lab in zip(real, labels(groups, len(real)), strict=True):
             raw[i] = lab
     next_label = max(raw) + 1
     for i in range(n):
@@ -233,86 +181,3 @@ def group_answers(
             next_label += 1
     first: dict[int, int] = {}
     return [first.setdefault(r, len(first)) for r in raw]
-
-
-# --- evaluation on NAnCo -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NancoQuestion:
-    """One NAnCo question: its answers, their paragraphs and the adjudicated labels."""
-
-    qid: str
-    question: str
-    answers: list[str]
-    paragraphs: list[str]
-    labels: list[int]
-
-
-def load_nanco(path: Path) -> list[NancoQuestion]:
-    """Read ``nanco_dataset.json``, using ``cluster_global`` as the gold label.
-
-    ``cluster_global`` is the adjudicated label; the per-annotator columns
-    (``cluster_Phil`` etc.) use -1 and blanks for "not an answer" and are not
-    used. A record with a blank or missing ``cluster_global`` is dropped, since
-    it says nothing about which pairs agree (the released file has none).
-    """
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    out: list[NancoQuestion] = []
-    for q in raw:
-        kept = [
-            a
-            for a in q["answers"]
-            if str(a.get("cluster_global", "")).strip() not in ("", "None") and a["Answer"].strip()
-        ]
-        if not kept:
-            continue
-        qids = {a["qid"] for a in kept}
-        if len(qids) != 1:
-            raise ValueError(f"answers of one question carry several qids: {sorted(qids)}")
-        out.append(
-            NancoQuestion(
-                qid=qids.pop(),
-                question=q["question"],
-                answers=[a["Answer"] for a in kept],
-                paragraphs=[a["Paragraph"] for a in kept],
-                labels=[int(a["cluster_global"]) for a in kept],
-            )
-        )
-    return out
-
-
-def _pair_counts(pred: Sequence[int], gold: Sequence[int]) -> tuple[int, int, int, int]:
-    """(same-pairs predicted same, same-pairs, different-pairs predicted different, diff-pairs)."""
-    if len(pred) != len(gold):
-        raise ValueError("pred and gold differ in length")
-    p = np.asarray(pred)
-    g = np.asarray(gold)
-    iu = np.triu_indices(len(g), 1)
-    same_g = g[iu[0]] == g[iu[1]]
-    same_p = p[iu[0]] == p[iu[1]]
-    return (
-        int((same_p & same_g).sum()),
-        int(same_g.sum()),
-        int((~same_p & ~same_g).sum()),
-        int((~same_g).sum()),
-    )
-
-
-def pairwise_balanced_accuracy(
-    preds: Sequence[Sequence[int]], golds: Sequence[Sequence[int]]
-) -> float:
-    """Balanced accuracy over all within-question answer pairs, pooled over questions.
-
-    Each pair is positive when the gold labels match; the score is the mean
-    of the recall on positive pairs and the recall on negative pairs. A
-    class with no pairs at all is left out of the mean.
-    """
-    tp = pos = tn = neg = 0
-    for p, g in zip(preds, golds, strict=True):
-        a, b, c, d = _pair_counts(p, g)
-        tp, pos, tn, neg = tp + a, pos + b, tn + c, neg + d
-    recalls = [x / y for x, y in ((tp, pos), (tn, neg)) if y]
-    if not recalls:
-        raise ValueError("no answer pairs to score")
-    return float(np.mean(recalls))

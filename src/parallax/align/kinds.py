@@ -1,19 +1,25 @@
-"""Judge how the outlets differ on one numeric fact, and say why in words.
+"""Judge how the outlets differ on one numeric fact.
 
-The order of the tests matters and follows what a reader would ask first:
+The rules are tried in order, the order a reader asks in (``RULES``):
 
 1. one voice, one figure: *unique coverage* (wire copies are one voice);
 2. one figure from several voices: *consensus*, unless some give it as the
    value something changed to and others as the value it changed from
    ("rose to $6.7 billion" / "up from $6.7 billion"): *factual conflict*;
-3. a part against a whole ("the last 531" vs "2,429 in total"): *scope*;
-4. figures that come with different dates, or with revision wording
+3. several figures from one outlet and one source: *unique coverage*;
+4. outlets that all give a change "from 62 to 64": *consensus* on 64;
+5. a part against a whole ("the last 531" vs "2,429 in total"): *scope*;
+6. figures that come with different dates, or with revision wording
    ("rose to", "revised", "previous figure"): *numeric update*;
-5. different figures at one time, each group from its own claimants with no
+7. a lone figure that is another's with a digit slipped: *numeric conflict*,
+   said to be a likely typo;
+8. different figures at one time, each group from its own claimants with no
    claimant in common (police 1.28 million / CGT union 3.5 million):
    *attribution*, because who is counting explains the difference;
-6. anything else: *numeric conflict*, with "both can be true" when the
+9. anything else: *numeric conflict*, with "both can be true" when the
    qualifiers ("more than 900", "at least 959") leave room for both.
+
+Each rule decides; the words of its explanation are written by ``explain``.
 """
 
 from __future__ import annotations
@@ -22,23 +28,38 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from parallax.align.facts import ClaimItem, called_earlier, digit_slip, lead_in, old_value
+from parallax.align import explain
+from parallax.align.items import ClaimItem, lead_in
+from parallax.align.links import called_earlier, digit_slip, old_value
 from parallax.align.outcomes import grows
 from parallax.align.text import content_words
-from parallax.align.values import bound, precision
+from parallax.align.values import bound
 from parallax.lexicon import cues
 from parallax.lexicon.numbers import APPROXIMATE
+from parallax.schema import QuestionKind
 
 
 @dataclass(frozen=True)
 class Verdict:
-    kind: str
+    kind: QuestionKind
     explanation: str
     #: Value groups reordered for display (time order for updates).
     groups: list[list[ClaimItem]]
+
+
+@dataclass
+class _Fact:
+    """A fact's value groups and what every rule asks of them, computed once."""
+
+    groups: list[list[ClaimItem]]
+    n_voices: int
+    voices: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.voices = {i.voice for g in self.groups for i in g}
 
 
 def interval(item: ClaimItem) -> tuple[float, float]:
@@ -61,52 +82,6 @@ def can_all_be_true(groups: Sequence[Sequence[ClaimItem]]) -> bool:
     lo = max(interval(i)[0] for g in groups for i in g)
     hi = min(interval(i)[1] for g in groups for i in g)
     return lo <= hi
-
-
-def fmt_value(item: ClaimItem) -> str:
-    c = item.claim
-    if c.value is None:
-        return f"'{item.article.text[c.char_start : c.char_end]}'"
-    v = c.value
-    num = f"{v:,.0f}" if v == round(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
-    if c.kind == "percent":
-        num += "%"
-    elif c.unit and c.kind in ("money", "measure"):
-        num = f"{num} {c.unit}"
-    return f"{c.qualifier} {num}" if c.qualifier else num
-
-
-def _significant(item: ClaimItem) -> int:
-    """Significant digits of the figure as stated, one fewer when a qualifier blurs it."""
-    v = item.claim.value
-    if not v:
-        return 0
-    digits = math.floor(math.log10(abs(v) / precision(v)) + 1e-9) + 1
-    return digits - (1 if item.claim.qualifier else 0)
-
-
-def fmt_group(group: Sequence[ClaimItem]) -> str:
-    """Each distinct figure of an answer group, the most precise first: "1,908 / almost 2,000".
-
-    A group joins figures that agree at the coarser precision; showing only one
-    of them would hide the exact count behind a round one, or the reverse.
-    """
-    shown: list[str] = []
-    seen: set[tuple[float | None, int]] = set()
-    for item in sorted(group, key=_significant, reverse=True):
-        # "almost 2,000" and "nearly 2,000" say the same thing once.
-        key = (item.claim.value, bound(item.claim))
-        if key not in seen:
-            seen.add(key)
-            shown.append(fmt_value(item))
-    return " / ".join(shown[:3])
-
-
-def _who(group: Sequence[ClaimItem]) -> str:
-    names = sorted({i.outlet for i in group})
-    sources = sorted({i.claim.source for i in group if i.claim.source})
-    text = ", ".join(names)
-    return f"{text}, citing {'; '.join(sources)}" if sources else text
 
 
 def _date(group: Sequence[ClaimItem]) -> dt.date | None:
@@ -279,23 +254,6 @@ def _old_and_new(
     return new, old, by_role[None]
 
 
-def _slip(groups: Sequence[Sequence[ClaimItem]]) -> str:
-    """A sentence naming a lone figure that is another group's figure with a digit slipped."""
-    for g, h in itertools.permutations(groups, 2):
-        if len(g) >= len(h):
-            continue
-        for i in g:
-            for j in h:
-                if digit_slip(i.claim, j.claim):
-                    said = i.article.text[i.claim.char_start : i.claim.char_end]
-                    meant = j.article.text[j.claim.char_start : j.claim.char_end]
-                    return (
-                        f" {i.outlet}'s {said} is {meant} with one digit slipped: most likely "
-                        "a typo, not a different count."
-                    )
-    return ""
-
-
 def _claimant_words(group: Sequence[ClaimItem]) -> set[str] | None:
     words = {w for i in group if i.claim.source for w in content_words(i.claim.source)}
     return words or None
@@ -310,135 +268,134 @@ def _distinct_claimants(groups: Sequence[Sequence[ClaimItem]]) -> bool:
     return all(a.isdisjoint(b) for a, b in itertools.combinations(sets, 2))
 
 
-def judge(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
+def _slip_pair(groups: Sequence[Sequence[ClaimItem]]) -> tuple[ClaimItem, ClaimItem] | None:
+    """(typo, meant): a lone figure that is another group's figure with a digit slipped."""
+    for g, h in itertools.permutations(groups, 2):
+        if len(g) >= len(h):
+            continue
+        for i in g:
+            for j in h:
+                if digit_slip(i.claim, j.claim):
+                    return i, j
+    return None
+
+
+# --------------------------------------------------------------------- the rules
+
+
+def _one_voice(f: _Fact) -> Verdict | None:
+    if len(f.groups) != 1 or len(f.voices) != 1:
+        return None
+    return Verdict("unique_coverage", explain.lone_figure(f.groups[0][0]), f.groups)
+
+
+def _one_figure(f: _Fact) -> Verdict | None:
+    if len(f.groups) != 1:
+        return None
+    roles = _old_and_new(f.groups[0])
+    if roles is not None:
+        new, old, _ = roles
+        return Verdict(
+            "factual_conflict",
+            explain.roles(f.groups[0][0], new, old),
+            [g for g in roles if g],
+        )
+    return Verdict("consensus", explain.consensus(len(f.voices), f.n_voices, f.groups[0]), f.groups)
+
+
+def _one_source(f: _Fact) -> Verdict | None:
+    """One outlet quoting one source (or none) for several figures is not a divergence
+    between outlets: nobody else answers, and nobody contradicts it."""
+    sources = {(i.claim.source or "").casefold() for g in f.groups for i in g}
+    if len(f.voices) != 1 or len(sources) != 1:
+        return None
+    return Verdict("unique_coverage", explain.lone_outlet(f.groups[0][0], f.groups), f.groups)
+
+
+def _agreed(f: _Fact) -> Verdict | None:
+    agreed = _agreed_change(f.groups)
+    if agreed is None or len(f.voices) <= 1:
+        return None
+    now, then = agreed
+    # The old value is cited by the sentence that gives the new one ("from 62 to
+    # 64"); it is shown apart only where an outlet states it in another sentence.
+    cited = {(i.claim.aid, i.claim.sent_start) for i in now}
+    apart = [i for i in then if (i.claim.aid, i.claim.sent_start) not in cited]
+    return Verdict("consensus", explain.agreed_change(now, then), [now, apart] if apart else [now])
+
+
+def _scope(f: _Fact) -> Verdict | None:
+    split = _scope_split(f.groups)
+    if split is None:
+        return None
+    part, whole = f.groups[split[0]], f.groups[split[1]]
+    rest = [g for k, g in enumerate(f.groups) if k not in split]
+    return Verdict("scope", explain.scope(part, whole), [whole, part, *rest])
+
+
+def _update(f: _Fact) -> Verdict | None:
+    # "The previous figure ... was 1,730" may sit far from its figure, beyond the local window.
+    cue = any(_has_cue(g, cues.UPDATE) or any(called_earlier(i) for i in g) for g in f.groups)
+    if _dates_separate(f.groups):
+        why = "the figures refer to different dates"
+    elif cue:
+        why = "the articles describe the figure as rising or revised"
+    elif _grows_over_publication(f.groups):
+        why = "each later article gives a larger figure than the earlier ones"
+    else:
+        return None
+    ordered = _time_ordered(f.groups)
+    return Verdict(
+        "numeric_update", explain.update(ordered, [_date(g) for g in ordered], why), ordered
+    )
+
+
+def _slip(f: _Fact) -> Verdict | None:
+    pair = _slip_pair(f.groups)
+    if pair is None:
+        return None
+    return Verdict(
+        "numeric_conflict", explain.slipped_conflict(f.groups, explain.slip(*pair)), f.groups
+    )
+
+
+def _attribution(f: _Fact) -> Verdict | None:
+    if not _distinct_claimants(f.groups):
+        return None
+    one_article = len({i.claim.aid for g in f.groups for i in g}) == 1
+    text = explain.attribution(f.groups, one_article, can_all_be_true(f.groups))
+    return Verdict("attribution", text, f.groups)
+
+
+def _conflict(f: _Fact) -> Verdict | None:
+    return Verdict(
+        "numeric_conflict", explain.conflict(f.groups, can_all_be_true(f.groups)), f.groups
+    )
+
+
+#: The rules, in the order they are tried; the first that decides wins.
+RULES: tuple[Callable[[_Fact], Verdict | None], ...] = (
+    _one_voice,
+    _one_figure,
+    _one_source,
+    _agreed,
+    _scope,
+    _update,
+    _slip,
+    _attribution,
+    _conflict,
+)
+
+
+def classify(groups: Sequence[Sequence[ClaimItem]], n_voices: int = 0) -> Verdict:
     """The kind of a numeric fact from its value groups (each a list of claim items).
 
     ``n_voices`` is the number of independent voices of the whole event; with it
     a consensus explanation says whether at least half of the outlets state the fact.
     """
-    voices = {i.voice for g in groups for i in g}
-    gs = [list(g) for g in groups]
-    if len(gs) == 1:
-        first = gs[0][0]
-        if len(voices) == 1:
-            return Verdict(
-                "unique_coverage",
-                f"Only {first.outlet} reports this figure ({fmt_value(first)}); "
-                "no other outlet confirms or contradicts it.",
-                gs,
-            )
-        roles = _old_and_new(gs[0])
-        if roles is not None:
-            new, old, _ = roles
-            return Verdict(
-                "factual_conflict",
-                f"The outlets give {fmt_value(first)} different roles: {_who(new)} report it "
-                f"as the figure something changed to, {_who(old)} as the earlier figure it "
-                "changed from. Both cannot be right; the articles should be checked against "
-                "the source.",
-                [g for g in roles if g],
-            )
-        share = ""
-        if n_voices:
-            half = "at least half" if 2 * len(voices) >= n_voices else "fewer than half"
-            share = f" of {n_voices} ({half} of the outlets)"
-        return Verdict(
-            "consensus",
-            f"{len(voices)}{share} independent outlets agree on {fmt_value(first)} "
-            f"({_who(gs[0])}).",
-            gs,
-        )
-
-    sources = {(i.claim.source or "").casefold() for g in gs for i in g}
-    if len(voices) == 1 and len(sources) == 1:
-        # One outlet quoting one source (or none) for several figures is not a divergence
-        # between outlets: nobody else answers, and nobody contradicts it.
-        first = gs[0][0]
-        parts = "; ".join(fmt_group(g) for g in gs)
-        return Verdict(
-            "unique_coverage",
-            f"Only {first.outlet} reports this ({parts}); no other outlet confirms or "
-            "contradicts it.",
-            gs,
-        )
-
-    agreed = _agreed_change(gs)
-    if agreed is not None and len(voices) > 1:
-        now, then = agreed
-        # The old value is cited by the sentence that gives the new one ("from 62 to
-        # 64"); it is shown apart only where an outlet states it in another sentence.
-        cited = {(i.claim.aid, i.claim.sent_start) for i in now}
-        apart = [i for i in then if (i.claim.aid, i.claim.sent_start) not in cited]
-        return Verdict(
-            "consensus",
-            f"{len({i.voice for i in now})} independent outlets agree on {fmt_value(now[0])} "
-            f"({_who(now)}); {fmt_value(then[0])} is only ever given as the value it "
-            "changes from, never as a different answer.",
-            [now, apart] if apart else [now],
-        )
-
-    scope = _scope_split(gs)
-    if scope is not None:
-        part, whole = gs[scope[0]], gs[scope[1]]
-        return Verdict(
-            "scope",
-            f"The figures count different things: {fmt_value(part[0])} ({_who(part)}) is a part "
-            f"of the whole ({fmt_value(whole[0])}, {_who(whole)}), so they do not contradict "
-            "each other.",
-            [whole, part, *[g for k, g in enumerate(gs) if k not in scope]],
-        )
-
-    ordered = _time_ordered(gs)
-    # "The previous figure ... was 1,730" may sit far from its figure, beyond the local window.
-    cue = any(_has_cue(g, cues.UPDATE) or any(called_earlier(i) for i in g) for g in gs)
-    if _dates_separate(gs) or cue or _grows_over_publication(gs):
-        steps = []
-        for g in ordered:
-            d = _date(g)
-            steps.append(f"{fmt_group(g)} ({d.isoformat() if d else 'undated'}, {_who(g)})")
-        if _dates_separate(gs):
-            why = "the figures refer to different dates"
-        elif cue:
-            why = "the articles describe the figure as rising or revised"
-        else:
-            why = "each later article gives a larger figure than the earlier ones"
-        return Verdict(
-            "numeric_update",
-            "A running figure that changes over time: "
-            + " -> ".join(steps)
-            + f". This is an update, not a conflict: {why}.",
-            ordered,
-        )
-
-    parts = "; ".join(f"{fmt_group(g)} ({_who(g)})" for g in gs)
-    slip = _slip(gs)
-    if slip:
-        return Verdict(
-            "numeric_conflict", f"The outlets give different figures: {parts}.{slip}", gs
-        )
-    if _distinct_claimants(gs):
-        aids = {i.claim.aid for g in gs for i in g}
-        who = (
-            "The article reports both sources"
-            if len(aids) == 1
-            else "Each outlet reports what its source says"
-        )
-        bounds = (
-            " The qualifiers make these bounds or estimates, so both can be true."
-            if can_all_be_true(gs)
-            else ""
-        )
-        return Verdict(
-            "attribution",
-            f"Different claimants give different figures: {parts}. {who}; the difference "
-            f"follows who is counting, not when.{bounds}",
-            gs,
-        )
-    if can_all_be_true(gs):
-        tail = (
-            " Both can be true: the qualifiers make these bounds or estimates that do not "
-            "exclude each other, so they are different answers rather than a contradiction."
-        )
-    else:
-        tail = " They refer to the same time and scope, so at most one of them can be right."
-    return Verdict("numeric_conflict", f"The outlets give different figures: {parts}.{tail}", gs)
+    fact = _Fact([list(g) for g in groups], n_voices)
+    for rule in RULES:
+        verdict = rule(fact)
+        if verdict is not None:
+            return verdict
+    raise AssertionError("the last rule always decides")

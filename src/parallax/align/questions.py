@@ -26,14 +26,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.align.facts import ClaimItem
+from parallax.align.items import ClaimItem
 from parallax.align.text import content_words
 from parallax.lexicon.stopwords import STOPWORDS
-from parallax.nlp.pipeline import parse_sentence
+from parallax.nlp.pipeline import SentenceParser
 
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 _NUMBERISH = re.compile(r"^[$€£]?\d[\d,.]*%?$|^#$")
@@ -109,12 +108,12 @@ def _lower_first(phrase: str) -> str:
     return phrase
 
 
-def phrase(items: Sequence[ClaimItem]) -> str:
-    """A question the fact's claims answer."""
+def phrase(items: Sequence[ClaimItem], parser: SentenceParser) -> str:
+    """A question the fact's claims answer, from the parse of their sentences."""
     rep = _representative(items)
     kind = rep.claim.kind
     if kind == "count":
-        parsed = parsed_count_question(rep)
+        parsed = parsed_count_question(rep, parser)
         if parsed:
             return parsed
         counted = " ".join(_clean((rep.claim.counted or "").split()))
@@ -127,12 +126,12 @@ def phrase(items: Sequence[ClaimItem]) -> str:
         if _QUANTITY_NOUN.search(lead):
             return f"What is {lead}?" if lead.startswith("the ") else f"What is the {lead}?"
         return f"What is the number of {lead}?" if lead else "What number is given?"
-    parsed = parsed_amount_question(rep)
+    parsed = parsed_amount_question(rep, parser)
     if parsed:
         unit = f" (in {rep.claim.unit})" if kind == "measure" and rep.claim.unit else ""
         return parsed[:-1] + unit + "?"
     lead = _lower_first(_lead_in(rep) or " ".join(_clean((rep.claim.counted or "").split())))
-    if lead and not any(t.pos_ in _NOUNISH for t in _parse(lead)):
+    if lead and not any(t.pos_ in _NOUNISH for t in parser.text(lead)):
         # "putting", "surpassing": a lead-in without a noun names nothing.
         lead = ""
     if kind == "money":
@@ -166,11 +165,6 @@ _QUANTIFIERS = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> Doc:
-    return parse_sentence(text)
-
-
 def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:
     """A chunk as a question's noun phrase ("the Azovstal steel plant") and its word count."""
     tokens = [t for t in chunk if not t.is_punct]
@@ -196,7 +190,7 @@ def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:
     return text, len(tokens)
 
 
-def topic_phrase(texts: Sequence[str]) -> str | None:
+def topic_phrase(docs: Sequence[Doc]) -> str | None:
     """The noun phrase (from the sentences themselves) that best names what they share.
 
     Chunks are ranked by how many of their content words recur in the other
@@ -204,13 +198,13 @@ def topic_phrase(texts: Sequence[str]) -> str | None:
     by brevity; pronouns, figures and long chunks are skipped. None when no
     sentence has a usable noun chunk.
     """
-    if not texts:
+    if not docs:
         return None
-    words = [set(content_words(t)) for t in texts]
+    words = [set(content_words(d.text)) for d in docs]
     best: tuple[tuple[float, int, int], str] | None = None
-    for k, text in enumerate(texts):
+    for k, doc in enumerate(docs):
         others = [w for j, w in enumerate(words) if j != k] or [words[k]]
-        for chunk in _parse(text).noun_chunks:
+        for chunk in doc.noun_chunks:
             found = _chunk_phrase(chunk)
             if found is None:
                 continue
@@ -222,14 +216,14 @@ def topic_phrase(texts: Sequence[str]) -> str | None:
             key = (round(shared, 3), _ROLE_RANK.get(chunk.root.dep_, 0), -length)
             if best is None or key > best[0]:
                 best = (key, phrase_text)
-    if best is None or (best[0][0] <= 0 and len(texts) > 1):
+    if best is None or (best[0][0] <= 0 and len(docs) > 1):
         return None
     return best[1]
 
 
-def statement_question(texts: Sequence[str]) -> str | None:
-    """ "What do the outlets say about the soldiers' fate?" from the topic's sentences."""
-    np_text = topic_phrase(texts)
+def statement_question(docs: Sequence[Doc]) -> str | None:
+    """ "What do the outlets say about the soldiers' fate?" from the topic's parsed sentences."""
+    np_text = topic_phrase(docs)
     return f"What do the outlets say about {np_text}?" if np_text else None
 
 
@@ -369,20 +363,20 @@ def _do_question(verb: Token, skip: set[int]) -> str | None:
     return " ".join(w for w in (aux, who, verb.lemma_.lower(), prt) if w)
 
 
-def _figure_token(item: ClaimItem) -> tuple[Token, set[int]] | None:
+def _figure_token(item: ClaimItem, parser: SentenceParser) -> tuple[Token, set[int]] | None:
     """The token that heads the claim's figure in its parsed sentence, and the token
     indices of the figure's own phrase (which a question must not repeat)."""
     c = item.claim
-    doc = _parse(item.sentence)
+    doc = parser.sentence(c.aid, c.sent_start, item.sentence)
     root = _figure_root(doc, c.char_start - c.sent_start, c.char_end - c.sent_start)
     if root is None:
         return None
     return root, {t.i for t in root.subtree}
 
 
-def parsed_count_question(item: ClaimItem) -> str | None:
+def parsed_count_question(item: ClaimItem, parser: SentenceParser) -> str | None:
     """A count question built from the parse of the claim's sentence, or None."""
-    found = _figure_token(item)
+    found = _figure_token(item, parser)
     if found is None:
         return None
     root, skip = found
@@ -438,9 +432,9 @@ def parsed_count_question(item: ClaimItem) -> str | None:
     return None
 
 
-def parsed_amount_question(item: ClaimItem) -> str | None:
+def parsed_amount_question(item: ClaimItem, parser: SentenceParser) -> str | None:
     """ "What was the revenue?": the noun an amount or rate is "of", or the subject of "be"."""
-    found = _figure_token(item)
+    found = _figure_token(item, parser)
     if found is None:
         return None
     root, skip = found

@@ -49,7 +49,7 @@ def _add_span(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start=start, end=end, text=text[start:end]))
 
 
-def sentences_of(article: Article) -> list[Sentence]:
+def article_sentences(article: Article) -> list[Sentence]:
     """The extractor's sentences when it produced any, else our own split."""
     return list(article.sentences) if article.sentences else split_sentences(article.text)
 
@@ -62,7 +62,7 @@ def cued_sentences(
     for art in articles:
         if art.duplicate_of or (art.language or "en") != "en":
             continue
-        for sent in sentences_of(art):
+        for sent in article_sentences(art):
             if cue.search(sent.text) and not is_boilerplate(sent.text):
                 yield art, sent
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Annotated
 
@@ -12,8 +11,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from parallax.cli.problems import print_load_problems
+from parallax.numfmt import format_number
 from parallax.pipeline import analyze
 from parallax.report.render import KIND_WORDS, write_report
+from parallax.schema import DISCORD_KINDS
 
 console = Console()
 err = Console(stderr=True)
@@ -39,13 +40,7 @@ def _fmt_value(a: object) -> str:
     assert isinstance(a, Answer)
     if a.value is None:
         return _short(a.answer)
-    v = a.value
-    if not math.isfinite(v) or v == 0 or not 1e-3 <= abs(v) < 1e15:
-        num = f"{v:g}"
-    elif v == round(v):
-        num = f"{v:,.0f}"
-    else:
-        num = f"{v:,.3f}".rstrip("0").rstrip(".")
+    num = format_number(a.value)
     unit = f" {a.unit}" if a.unit else ""
     return f"{a.qualifier + ' ' if a.qualifier else ''}{num}{unit}"
 
@@ -62,7 +57,7 @@ def _summary(result_report: object) -> None:
         f"{len(set(outlets.values()))} outlets, {len(report.claims)} claims, "
         f"{len(report.question_answers)} questions"
     )
-    differ = [q for q in report.question_answers if q.kind not in ("consensus", "unique_coverage")]
+    differ = [q for q in report.question_answers if q.kind in DISCORD_KINDS]
     agree = [q for q in report.question_answers if q.kind == "consensus"]
     unique = [q for q in report.question_answers if q.kind == "unique_coverage"]
     sections = [

@@ -21,7 +21,12 @@ from parallax.extract.speakers import normalise_speakers
 from parallax.extract.timing import claim_as_of
 from parallax.lexicon.speech import REPORTING_LEMMAS
 from parallax.models import Article, Claim, Sentence
-from parallax.nlp.pipeline import Paragraph, parse_articles, sentences_of
+from parallax.nlp.pipeline import (
+    Paragraph,
+    SentenceParser,
+    paragraph_sentences,
+    parse_articles,
+)
 
 
 def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Claim]:
@@ -145,26 +150,39 @@ def assign_as_of(
 
 
 def extract_article(article: Article) -> Article:
-    """Fill sentences and claims of a single article (no cross-article inference)."""
+    """Sentences and claims of a single article (no cross-article inference), on a copy."""
     return extract_event([article], infer=False, normalise=False)[0]
 
 
 def extract_event(
     articles: Sequence[Article], *, infer: bool = True, normalise: bool = True
 ) -> list[Article]:
-    """Fill sentences and claims, infer missing dates from siblings, unify speaker names."""
-    parsed = parse_articles(articles)
-    for art, paras in zip(articles, parsed, strict=True):
-        art.sentences = sentences_of(paras)
+    """Copies of the articles with sentences and claims, missing dates inferred from
+    siblings and speaker names unified across the event."""
+    return extract_parsed(articles, infer=infer, normalise=normalise)[0]
+
+
+def extract_parsed(
+    articles: Sequence[Article], *, infer: bool = True, normalise: bool = True
+) -> tuple[list[Article], SentenceParser]:
+    """``extract_event`` and the sentence parses it read, which alignment reuses.
+
+    The caller's articles are left as they are: extraction fills copies.
+    """
+    out = [a.model_copy(deep=True) for a in articles]
+    parser = SentenceParser()
+    for art, paras in zip(out, parse_articles(out), strict=True):
+        art.sentences = paragraph_sentences(paras)
         art.claims = claims_from_paragraphs(art, paras)
+        parser.add(art.aid, paras)
     if infer:
-        undated = [a for a in articles if a.published is None]
-        infer_dates(articles)
-        dates = sorted(a.published for a in articles if a.published is not None)
+        undated = [a for a in out if a.published is None]
+        infer_dates(out)
+        dates = sorted(a.published for a in out if a.published is not None)
         for art in undated:
             # Still undated: calendar expressions can still be placed, with the year of
             # the event's other articles.
             assign_as_of(art, anchor=None if art.published else (dates[-1] if dates else None))
     if normalise:
-        normalise_speakers(articles)
-    return list(articles)
+        normalise_speakers(out)
+    return out, parser

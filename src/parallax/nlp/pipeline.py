@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,48 +71,88 @@ def parse_texts(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> list[list
     return out
 
 
-#: The parse of every sentence parsed lately, by its text. Alignment phrases a question
-#: from the parse of one sentence; parsing it again, one call per sentence, cost half
-#: of the alignment time of a 37-article event. Bounded, so a long-running process
-#: does not keep every article it ever read.
-_SENTENCES: OrderedDict[str, Span] = OrderedDict()
-MAX_REMEMBERED_SENTENCES = 20_000
-_SENTENCES_LOCK = threading.Lock()
-
-
-def _remember(text: str, sent: Span) -> None:
-    with _SENTENCES_LOCK:
-        _SENTENCES[text] = sent
-        _SENTENCES.move_to_end(text)
-        while len(_SENTENCES) > MAX_REMEMBERED_SENTENCES:
-            _SENTENCES.popitem(last=False)
-
-
-def parse_sentence(text: str) -> Doc:
-    """The parse of one sentence: from its article's parse when it was read, else anew."""
-    sent = _SENTENCES.get(text)
-    if sent is not None and sent.text.strip() == text:
-        return sent.as_doc()
-    return get_nlp()(text)
-
-
-def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+def paragraph_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     """Sentences with article-level offsets; whitespace at the edges is trimmed off."""
-    out: list[Sentence] = []
+    return [sent for sent, _ in _sentence_spans(paragraphs)]
+
+
+def _sentence_spans(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[Sentence, Span]]:
     for para in paragraphs:
         for sent in para.doc.sents:
             text = sent.text.strip()
             if not text:
                 continue
             start = para.offset + sent.start_char + sent.text.index(text)
-            out.append(Sentence(start=start, end=start + len(text), text=text))
-            _remember(text, sent)
-    return out
+            yield Sentence(start=start, end=start + len(text), text=text), sent
+
+
+class SentenceParser:
+    """The parse of a sentence of an event: extraction's, or a fresh one when there is none.
+
+    Extraction parses every paragraph once; alignment asks for the parse of a few
+    hundred of those sentences again (to phrase a question, to find a ranking or a
+    dated event). Parsing them anew cost half of the alignment time of a 37-article
+    event, and parsed out of its paragraph a sentence may parse differently from
+    the one the claim was read from. The parses are kept per event, keyed by
+    article and sentence start, and dropped with the event: nothing global.
+    """
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple[str, int], Span] = {}
+        self._docs: dict[tuple[str, int, str], Doc] = {}
+        self._texts: dict[str, Doc] = {}
+        self._lock = threading.Lock()
+
+    def add(self, aid: str, paragraphs: Sequence[Paragraph]) -> None:
+        """Keep the sentence parses of one article's paragraphs."""
+        for sent, span in _sentence_spans(paragraphs):
+            self._spans[(aid, sent.start)] = span
+
+    def sentence(self, aid: str, start: int, text: str) -> Doc:
+        """The parse of ``text``, the sentence of article ``aid`` starting at ``start``."""
+        key = (aid, start, text)
+        doc = self._docs.get(key)
+        if doc is None:
+            span = self._spans.get((aid, start))
+            doc = span.as_doc() if span is not None and span.text.strip() == text else None
+            if doc is None:
+                doc = self.text(text)
+            with self._lock:
+                self._docs[key] = doc
+        return doc
+
+    def text(self, text: str) -> Doc:
+        """A fresh parse of a phrase or sentence no article parse covers."""
+        doc = self._texts.get(text)
+        if doc is None:
+            doc = get_nlp()(text)
+            with self._lock:
+                self._texts[text] = doc
+        return doc
+
+    def pipe(self, items: Sequence[tuple[str, int, str]]) -> list[Doc]:
+        """Parses of many (aid, start, text) sentences; the missing ones in one batch."""
+        missing = [
+            (k, text)
+            for k, (aid, start, text) in enumerate(items)
+            if (aid, start, text) not in self._docs
+            and not (
+                (span := self._spans.get((aid, start))) is not None and span.text.strip() == text
+            )
+        ]
+        fresh: dict[int, Doc] = {}
+        if missing:
+            docs = get_nlp().pipe((t for _, t in missing), batch_size=BATCH_SIZE)
+            fresh = dict(zip((k for k, _ in missing), docs, strict=True))
+        out = []
+        for k, (aid, start, text) in enumerate(items):
+            if k in fresh:
+                with self._lock:
+                    self._docs[(aid, start, text)] = fresh[k]
+            out.append(self.sentence(aid, start, text))
+        return out
 
 
 def parse_articles(articles: Sequence[Article]) -> list[list[Paragraph]]:
-    """Parse the articles and fill ``Article.sentences`` in place."""
-    parsed = parse_texts([a.text for a in articles])
-    for article, paras in zip(articles, parsed, strict=True):
-        article.sentences = sentences_of(paras)
-    return parsed
+    """Parse the articles' texts, paragraph by paragraph, in one stream."""
+    return parse_texts([a.text for a in articles])

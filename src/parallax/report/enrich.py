@@ -7,7 +7,7 @@ annotations, from a stored JSON) can be enriched and re-rendered the same way.
 
 from __future__ import annotations
 
-from parallax.report.framing import build_framing
+from parallax.align.framing import build_framing
 from parallax.report.summary import build_summary
 from parallax.report.timeline import build_timeline
 from parallax.schema import Report

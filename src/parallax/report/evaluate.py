@@ -99,7 +99,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from parallax.lexicon.stopwords import EVAL_STOPWORDS
-from parallax.schema import Answer, QuestionKind, Report
+from parallax.schema import KINDS, Answer, QuestionKind, Report
 
 REL_TOL = 0.005
 ROUND_REL_TOL = 0.10
@@ -108,10 +108,8 @@ MAX_SENTENCE_CHARS = 600
 MAX_UNIQUE_SENTENCES = 2
 TOKEN_OVERLAP = 0.5
 
-UPDATE_KINDS: frozenset[str] = frozenset({"numeric_update"})
-CONFLICT_KINDS: frozenset[str] = frozenset(
-    {"numeric_conflict", "scope", "attribution", "factual_conflict"}
-)
+UPDATE_KINDS: frozenset[str] = frozenset(k.name for k in KINDS if k.verdict == "update")
+CONFLICT_KINDS: frozenset[str] = frozenset(k.name for k in KINDS if k.verdict == "conflict")
 
 STOP_WORDS: frozenset[str] = EVAL_STOPWORDS
 

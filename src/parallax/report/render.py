@@ -16,9 +16,17 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from parallax.numfmt import format_number
 from parallax.report.citations import sentence_bounds
 from parallax.report.timeline import series
-from parallax.schema import Answer, QuestionAnswer, Report, TimelineEntry
+from parallax.schema import (
+    DISCORD_KINDS,
+    KINDS,
+    Answer,
+    QuestionAnswer,
+    Report,
+    TimelineEntry,
+)
 
 #: Outlet colours: distinguishable for common colour-vision deficiencies (Okabe-Ito and
 #: Tol), dark enough for white text; repeats after ten outlets.
@@ -34,25 +42,8 @@ PALETTE = [
     "#332288",
     "#aa4499",
 ]
-DISCORD_KINDS = (
-    "numeric_update",
-    "numeric_conflict",
-    "scope",
-    "attribution",
-    "factual_conflict",
-    "framing",
-)
-
-KIND_WORDS = {
-    "consensus": "The outlets that answer agree.",
-    "numeric_update": "A running figure: later reports update earlier ones.",
-    "numeric_conflict": "Different figures for the same time and scope.",
-    "scope": "The figures count different things or different periods.",
-    "attribution": "Different claimants give different answers.",
-    "factual_conflict": "The outlets state different things about one point; not all may be right.",
-    "unique_coverage": "Only one outlet reports this.",
-    "framing": "The outlets describe the same thing in different terms.",
-}
+#: What each kind means, for a reader, in display order.
+KIND_WORDS = {k.name: k.words for k in KINDS}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -101,9 +92,12 @@ def render_markdown(report: Report) -> str:
     groups: dict[str, list[QuestionAnswer]] = {}
     for qa in report.question_answers:
         groups.setdefault(qa.kind, []).append(qa)
-    order = [k for k in KIND_WORDS if k in groups and k not in ("consensus", "unique_coverage")]
-    sections = [("Where the outlets differ", order), ("What the outlets agree on", ["consensus"])]
-    sections.append(("Reported by one outlet only", ["unique_coverage"]))
+    order: list[str] = [k for k in DISCORD_KINDS if k in groups]
+    sections: list[tuple[str, list[str]]] = [
+        ("Where the outlets differ", order),
+        ("What the outlets agree on", ["consensus"]),
+        ("Reported by one outlet only", ["unique_coverage"]),
+    ]
     view = _View(report)
     for title, kinds in sections:
         qas = [qa for k in kinds for qa in groups.get(k, [])]
@@ -218,11 +212,7 @@ class Chart:
 
 
 def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "" if value is None else format_number(value)
 
 
 class _View:
@@ -345,6 +335,7 @@ def render_html(report: Report) -> str:
     return template.render(
         report=report,
         kind_words=KIND_WORDS,
+        kinds=KINDS,
         outlets=view.labels,
         view=view,
         discord=discord,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from parallax.models import Claim
 from parallax.report.citations import squash
-from parallax.schema import Answer, Citation, QuestionAnswer, Report, SummarySentence
+from parallax.schema import KINDS, Answer, Citation, QuestionAnswer, Report, SummarySentence
 
 #: Longest quotation shown; a longer answer is cut to a window around its figure.
 MAX_QUOTE = 150
@@ -22,22 +22,9 @@ MAX_CONSENSUS = 2
 MAX_DISCORD = 10
 MAX_UNIQUE = 3
 
-_DISCORD_ORDER = {
-    "numeric_update": 0,
-    "numeric_conflict": 1,
-    "factual_conflict": 2,
-    "attribution": 3,
-    "scope": 4,
-    "framing": 5,
-}
-_LEADS = {
-    "numeric_update": "the figure changed as new reports came in",
-    "numeric_conflict": "the outlets give conflicting figures",
-    "factual_conflict": "the accounts differ",
-    "attribution": "the answer depends on who is speaking",
-    "scope": "the figures count different things",
-    "framing": "the outlets describe it in different terms",
-}
+#: Divergences in display order, and how a sentence about each opens.
+_DISCORD_ORDER = {k.name: i for i, k in enumerate(k for k in KINDS if k.discord)}
+_LEADS = {k.name: k.lead for k in KINDS}
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from parallax.schema import Answer, QuestionKind, Report, TimelineEntry
+from parallax.schema import KINDS, Answer, QuestionKind, Report, TimelineEntry
 
-_SERIES_KINDS = {"numeric_update"}
-_FIGURE_KINDS = {"numeric_update", "numeric_conflict", "scope", "unique_coverage", "consensus"}
+#: Kinds whose answers chart as one running figure over time.
+_SERIES_KINDS = {k.name for k in KINDS if k.verdict == "update"}
+#: Kinds whose dated answers are figures of the timeline.
+_FIGURE_KINDS = {k.name for k in KINDS if k.figures}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -13,17 +13,16 @@ article.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from parallax.align.discord import Statement, collect_statements
+from parallax.align.citing import statement_answer
+from parallax.align.context import EventContext, Statement
 from parallax.align.questions import topic_phrase
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
 from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
-from parallax.models import Article
-from parallax.nlp.embed import Embedder
+from parallax.schema import QuestionAnswer, QuestionKind
 
 #: Highest cosine to any other voice's sentence for a sentence to count as unique.
 #: MiniLM puts paraphrases of one news fact at 0.6-0.8 and sentences of one
@@ -48,35 +47,55 @@ def _checkable(text: str) -> bool:
     return bool(_CHECKABLE.search(text) or _NAME.search(text) or is_attributed(text))
 
 
-def unique_statements(
-    articles: Sequence[Article],
-    voices: dict[str, str],
-    embedder: Embedder,
-    skip_spans: set[tuple[str, int]] | None = None,
-) -> list[UniqueStatement]:
-    """Sentences only one voice has, at most ``PER_ARTICLE`` per article."""
-    stmts = collect_statements(articles, voices)
+def unique_statements(ctx: EventContext) -> list[UniqueStatement]:
+    """Sentences only one voice has, at most ``PER_ARTICLE`` per article; sentences a
+    numeric fact already cites (``ctx.used_sentences``) are not offered again."""
+    stmts = ctx.statements
     if len({s.voice for s in stmts}) < 2:
         return []
-    vecs = embedder([s.text for s in stmts])
+    vecs = ctx.embed([s.text for s in stmts])
     sim = vecs @ vecs.T
     voice = np.array([s.voice for s in stmts])
     sim[voice[:, None] == voice[None, :]] = -1.0
     nearest = sim.max(axis=1)
-    skip = skip_spans or set()
     by_article: dict[str, list[UniqueStatement]] = {}
     for k, s in enumerate(stmts):
-        if (s.aid, s.start) in skip or nearest[k] >= UNIQUE_MAX_SIM:
+        if (s.aid, s.start) in ctx.used_sentences or nearest[k] >= UNIQUE_MAX_SIM:
             continue
         if len(s.text.split()) < MIN_WORDS or len(s.text) > MAX_ANSWER_CHARS:
             continue
         if not _checkable(s.text):
             continue
         words = [w for w in dict.fromkeys(content_words(s.text)) if len(w) > 3][:3]
-        topic = topic_phrase([s.text]) or ", ".join(words)
+        topic = topic_phrase([ctx.parser.sentence(s.aid, s.start, s.text)]) or ", ".join(words)
         by_article.setdefault(s.aid, []).append(UniqueStatement(s, float(nearest[k]), topic))
     out: list[UniqueStatement] = []
     for items in by_article.values():
         items.sort(key=lambda u: u.nearest)
         out.extend(items[:PER_ARTICLE])
     return out
+
+
+class UniqueStatements:
+    """What only one voice says in words: no other voice's sentence comes near."""
+
+    name = "unique"
+    kinds: tuple[QuestionKind, ...] = ("unique_coverage",)
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        out = []
+        for u in unique_statements(ctx):
+            s = u.statement
+            out.append(
+                QuestionAnswer(
+                    question=f"What does only {s.outlet} report about {u.topic}?",
+                    kind="unique_coverage",
+                    answer_groups=[[statement_answer(s)]],
+                    explanation=(
+                        f"Only {s.outlet} reports this; the closest sentence in any other "
+                        f"outlet has a similarity of {u.nearest:.2f}, too low to be the same "
+                        "statement."
+                    ),
+                )
+            )
+        return out

@@ -35,13 +35,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.align.text import MAX_ANSWER_CHARS, content_words, sentences_of
+from parallax.align.citing import span_answer
+from parallax.align.context import EventContext
+from parallax.align.grouping import MIN_VOICES, first_per
+from parallax.align.text import MAX_ANSWER_CHARS, article_sentences, content_words
 from parallax.models import Article, Sentence
-from parallax.nlp.pipeline import get_nlp
-from parallax.schema import Answer, QuestionAnswer
+from parallax.schema import QuestionAnswer, QuestionKind
 
-#: Voices that must name the place before its descriptions are compared.
-MIN_VOICES = 2
 #: Letters of a word that decide whether two descriptions name one place.
 STEM = 3
 
@@ -158,18 +158,18 @@ def _shared_capitals(articles: Sequence[Article], voices: dict[str, str]) -> set
     return {w for w, v in users.items() if len(v) >= MIN_VOICES}
 
 
-def find_locations(articles: Sequence[Article], voices: dict[str, str]) -> list[Location]:
+def find_locations(ctx: EventContext) -> list[Location]:
     """Every description that locates a place named by >= MIN_VOICES voices."""
-    shared = _shared_capitals(articles, voices)
+    shared = _shared_capitals(ctx.articles, ctx.voices)
     todo: list[tuple[Article, Sentence]] = []
-    for a in articles:
-        for s in sentences_of(a):
+    for a in ctx.articles:
+        for s in article_sentences(a):
             if _CUE.search(s.text) and any(w in shared for w in _CAPITAL.findall(s.text)):
                 todo.append((a, s))
     if not todo:
         return []
     out: list[Location] = []
-    docs = get_nlp().pipe((s.text for _, s in todo), batch_size=64)
+    docs = ctx.parser.pipe([(a.aid, s.start, s.text) for a, s in todo])
     for (a, s), doc in zip(todo, docs, strict=True):
         for x, y, first, last in _descriptions(doc):
             if x.text not in shared and x.root.text not in shared:
@@ -201,64 +201,56 @@ def _place_name(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
-def place_questions(articles: Sequence[Article], voices: dict[str, str]) -> list[QuestionAnswer]:
-    """One factual-conflict question per place that two voices locate differently."""
-    by_aid = {a.aid: a for a in articles}
-    by_place: dict[frozenset[str], list[Location]] = {}
-    for loc in find_locations(articles, voices):
-        x = _key(loc.place)
-        if x and not _contains(x, _key(loc.where)):
-            by_place.setdefault(x, []).append(loc)
-    out: list[QuestionAnswer] = []
-    for locs in by_place.values():
-        # Descriptions whose words contain one another are one answer ("Ukraine" and
-        # "eastern Ukraine"); the shortest names the group.
-        groups: list[tuple[frozenset[str], list[Location]]] = []
-        for loc in sorted(locs, key=lambda lo: len(_key(lo.where))):
-            k = _key(loc.where)
-            for gk, g in groups:
-                if _contains(k, gk) or _contains(gk, k):
-                    g.append(loc)
-                    break
-            else:
-                groups.append((k, [loc]))
-        group_voices = [{voices.get(lo.aid, lo.aid) for lo in g} for _, g in groups]
-        if len(groups) < 2 or len(set().union(*group_voices)) < MIN_VOICES:
-            continue
-        answer_groups: list[list[Answer]] = []
-        for _, g in groups:
-            seen: set[str] = set()
-            answers = []
-            for lo in g:
-                if voices.get(lo.aid, lo.aid) in seen:
-                    continue  # one answer per voice: a repeated description counts once
-                seen.add(voices.get(lo.aid, lo.aid))
-                text = by_aid[lo.aid].text
-                answers.append(
-                    Answer(
-                        aid=lo.aid,
-                        answer=text[lo.start : lo.end],
-                        char_start=lo.start,
-                        char_end=lo.end,
-                    )
-                )
-            answer_groups.append(answers)
-        place = _place_name(locs[0].place)
-        said = "; ".join(
-            f"{', '.join(sorted({by_aid[lo.aid].outlet or lo.aid for lo in g}))}: "
-            f"'{_place_name(g[0].where)}'"
-            for _, g in groups
-        )
-        out.append(
-            QuestionAnswer(
-                question=f"Where is {place}?",
-                kind="factual_conflict",
-                answer_groups=answer_groups,
-                explanation=(
-                    f"The outlets locate {place} by different places ({said}). The "
-                    "descriptions may both hold (a sea can be part of a larger one, a town "
-                    "lies in a region and a country); a reader should check which is meant."
-                ),
-            )
-        )
-    return out
+def _question(ctx: EventContext, locs: list[Location]) -> QuestionAnswer | None:
+    """The question of one place, when voices locate it by different places."""
+    # Descriptions whose words contain one another are one answer ("Ukraine" and
+    # "eastern Ukraine"); the shortest names the group.
+    groups: list[tuple[frozenset[str], list[Location]]] = []
+    for loc in sorted(locs, key=lambda lo: len(_key(lo.where))):
+        k = _key(loc.where)
+        for gk, g in groups:
+            if _contains(k, gk) or _contains(gk, k):
+                g.append(loc)
+                break
+        else:
+            groups.append((k, [loc]))
+    if len(groups) < 2 or len({ctx.voice(lo.aid) for lo in locs}) < MIN_VOICES:
+        return None
+    answer_groups = [
+        [
+            # One answer per voice: a repeated description counts once.
+            span_answer(ctx.by_aid[lo.aid].text, lo.aid, lo.start, lo.end)
+            for lo in first_per(g, lambda lo: ctx.voice(lo.aid))
+        ]
+        for _, g in groups
+    ]
+    place = _place_name(locs[0].place)
+    said = "; ".join(
+        f"{', '.join(sorted({ctx.outlet(lo.aid) for lo in g}))}: '{_place_name(g[0].where)}'"
+        for _, g in groups
+    )
+    return QuestionAnswer(
+        question=f"Where is {place}?",
+        kind="factual_conflict",
+        answer_groups=answer_groups,
+        explanation=(
+            f"The outlets locate {place} by different places ({said}). The "
+            "descriptions may both hold (a sea can be part of a larger one, a town "
+            "lies in a region and a country); a reader should check which is meant."
+        ),
+    )
+
+
+class Places:
+    """A place that two voices locate by different places."""
+
+    name = "places"
+    kinds: tuple[QuestionKind, ...] = ("factual_conflict",)
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        by_place: dict[frozenset[str], list[Location]] = {}
+        for loc in find_locations(ctx):
+            x = _key(loc.place)
+            if x and not _contains(x, _key(loc.where)):
+                by_place.setdefault(x, []).append(loc)
+        return [qa for locs in by_place.values() if (qa := _question(ctx, locs)) is not None]

@@ -22,24 +22,21 @@ the memory of extraction's parses, and one embedding batch of short phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from parallax.align.answers import agglomerate
+from parallax.align.citing import span_answer
+from parallax.align.cluster import agglomerate
+from parallax.align.context import EventContext
+from parallax.align.grouping import MIN_VOICES, buckets, enough_voices, first_per
 from parallax.align.text import commonest, cued_sentences
-from parallax.models import Article
-from parallax.nlp.embed import Embedder
-from parallax.nlp.pipeline import parse_sentence
-from parallax.schema import Answer, QuestionAnswer
+from parallax.schema import QuestionAnswer, QuestionKind
 
 #: Cosine from which two ranked phrases name one thing ("deadliest railway disaster",
 #: "worst railway accidents").
 SAME_THING = 0.7
-#: Voices that must rank one thing before differences in rank are a question.
-MIN_VOICES = 2
 #: Longest answer, in words, cut from the superlative's phrase.
 _MAX_WORDS = 14
 
@@ -195,11 +192,11 @@ def _holder(adj: Token, noun: Token) -> str | None:
     return " ".join(t.text for t in holder.subtree if t.pos_ == "PROPN" and t.i <= holder.i)
 
 
-def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[Ranking]:
+def find_rankings(ctx: EventContext) -> list[Ranking]:
     """Every superlative that ranks a thing, in every original English article."""
     out: list[Ranking] = []
-    for art, sent in cued_sentences(articles, _CUE):
-        doc = parse_sentence(sent.text)
+    for art, sent in cued_sentences(ctx.articles, _CUE):
+        doc = ctx.parse(art.aid, sent)
         # The parse may keep whitespace the sentence's offsets trim.
         shift = sent.start - (len(doc.text) - len(doc.text.lstrip()))
         seen: set[tuple[str, int]] = set()
@@ -214,7 +211,7 @@ def find_rankings(articles: Sequence[Article], voices: dict[str, str]) -> list[R
             out.append(
                 Ranking(
                     aid=art.aid,
-                    voice=voices.get(art.aid, art.aid),
+                    voice=ctx.voice(art.aid),
                     thing=thing,
                     phrase=phrase,
                     rank=rank,
@@ -249,67 +246,59 @@ def _label(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
-def rank_questions(
-    articles: Sequence[Article], voices: dict[str, str], embedder: Embedder
-) -> list[QuestionAnswer]:
-    """One question per thing that two voices rank differently."""
-    rankings = find_rankings(articles, voices)
-    if len(rankings) < 2:
-        return []
-    n = len(rankings)
-    vectors = embedder([r.thing for r in rankings] + [r.phrase for r in rankings])
-    things, phrases = vectors[:n], vectors[n:]
-    # One thing, ranked on one scale: "the most-streamed Super Bowl" is not ranked
-    # against "the third most-watched Super Bowl", nor the halftime show against the game.
-    sims = np.minimum(things @ things.T, phrases @ phrases.T)
-    # "Mariupol, the second-largest city" and "Donetsk, the largest city" rank two cities.
-    for x, rx in enumerate(rankings):
-        for y, ry in enumerate(rankings):
-            if rx.holder and ry.holder and rx.holder != ry.holder:
-                sims[x, y] = -np.inf
-    labels = agglomerate(sims.astype(np.float64), SAME_THING)
-    by_aid = {a.aid: a for a in articles}
-    out: list[QuestionAnswer] = []
-    for label in sorted(set(labels)):
-        members = [r for r, lab in zip(rankings, labels, strict=True) if lab == label]
-        if len({r.voice for r in members}) < MIN_VOICES:
-            continue
-        by_rank: dict[int, list[Ranking]] = {}
-        for r in members:
-            by_rank.setdefault(r.rank, []).append(r)
-        if len(by_rank) < 2:
-            continue
-        groups: list[list[Answer]] = []
-        said = []
-        for rank in sorted(by_rank, key=lambda k: (k <= AMONG, abs(k))):
-            seen: set[str] = set()
-            answers = []
-            for r in by_rank[rank]:
-                if r.voice in seen:
-                    continue  # one answer per voice and rank
-                seen.add(r.voice)
-                text = by_aid[r.aid].text
-                answers.append(
-                    Answer(
-                        aid=r.aid, answer=text[r.start : r.end], char_start=r.start, char_end=r.end
-                    )
-                )
-            groups.append(answers)
-            outlets = sorted({by_aid[r.aid].outlet or r.aid for r in by_rank[rank]})
-            said.append(f"{_label(rank)} ({', '.join(outlets)})")
-        thing = _plural(commonest([r.thing for r in members]))
-        ranked = [k for k in by_rank if k > AMONG]
-        kind = "factual_conflict" if len(ranked) >= 2 else "framing"
-        out.append(
-            QuestionAnswer(
-                question=f"Where does it rank among {thing}?",
-                kind=kind,
-                answer_groups=groups,
-                explanation=(
-                    f"The outlets rank it differently: {'; '.join(said)}. Rankings can "
-                    "measure against different spans ('in decades', 'on record') or "
-                    "lists, and 'one of the' does not exclude first; read them side by side."
-                ),
-            )
-        )
-    return out
+def _question(ctx: EventContext, members: list[Ranking]) -> QuestionAnswer | None:
+    """The question of one thing several voices rank, when their ranks differ."""
+    by_rank = buckets(members, lambda r: r.rank)
+    if len(by_rank) < 2:
+        return None
+    groups = []
+    said = []
+    for rank in sorted(by_rank, key=lambda k: (k <= AMONG, abs(k))):
+        # One answer per voice and rank.
+        answers = first_per(by_rank[rank], lambda r: r.voice)
+        groups.append([span_answer(ctx.by_aid[r.aid].text, r.aid, r.start, r.end) for r in answers])
+        outlets = sorted({ctx.outlet(r.aid) for r in by_rank[rank]})
+        said.append(f"{_label(rank)} ({', '.join(outlets)})")
+    thing = _plural(commonest([r.thing for r in members]))
+    ranked = [k for k in by_rank if k > AMONG]
+    return QuestionAnswer(
+        question=f"Where does it rank among {thing}?",
+        kind="factual_conflict" if len(ranked) >= 2 else "framing",
+        answer_groups=groups,
+        explanation=(
+            f"The outlets rank it differently: {'; '.join(said)}. Rankings can "
+            "measure against different spans ('in decades', 'on record') or "
+            "lists, and 'one of the' does not exclude first; read them side by side."
+        ),
+    )
+
+
+class Ranks:
+    """A thing that two voices rank differently."""
+
+    name = "ranks"
+    kinds: tuple[QuestionKind, ...] = ("factual_conflict", "framing")
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        rankings = find_rankings(ctx)
+        if len(rankings) < 2:
+            return []
+        n = len(rankings)
+        vectors = ctx.embed([r.thing for r in rankings] + [r.phrase for r in rankings])
+        things, phrases = vectors[:n], vectors[n:]
+        # One thing, ranked on one scale: "the most-streamed Super Bowl" is not ranked
+        # against "the third most-watched Super Bowl", nor the halftime show against the
+        # game. "Mariupol, the second-largest city" and "Donetsk, the largest city" rank
+        # two cities.
+        sims = np.minimum(things @ things.T, phrases @ phrases.T).astype(np.float64)
+        holders = np.array([r.holder or "" for r in rankings])
+        named = holders != ""
+        sims[named[:, None] & named[None, :] & (holders[:, None] != holders[None, :])] = -np.inf
+        out = []
+        for group in agglomerate(sims, SAME_THING):
+            members = [rankings[i] for i in group]
+            if enough_voices(members, lambda r: r.voice, MIN_VOICES):
+                qa = _question(ctx, members)
+                if qa is not None:
+                    out.append(qa)
+        return out

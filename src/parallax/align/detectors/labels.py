@@ -4,7 +4,7 @@ One outlet's "militants" and another's "supermen" in quotation marks are the
 same people framed in opposite ways; neither sentence shares a figure or a
 claim with the other, so facts and topics never pair them. The report stage
 already finds loaded terms (a lexicon, and scare quotes) per outlet
-(``report.framing``); a loaded term that names people becomes one answer group
+(``align.framing``); a loaded term that names people becomes one answer group
 of a framing question, its answers the sentences that use it. Only person nouns
 count: "so-called" or "weaponize" frame too, but not the people the question
 asks about. Each label group keeps one sentence per outlet, the first, so that
@@ -13,28 +13,42 @@ an outlet that repeats a word does not outweigh the others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from parallax.align.text import sentences_of
+from parallax.align.context import EventContext
+from parallax.align.framing import build_framing, is_person_noun
+from parallax.align.grouping import MIN_VOICES
+from parallax.align.text import article_sentences
 from parallax.models import Article
-from parallax.report.framing import build_framing, is_person_noun
-from parallax.schema import Answer, QuestionAnswer, Report
-
-#: Labels needed from different voices before the contrast is worth a question.
-MIN_VOICES = 2
+from parallax.schema import Answer, QuestionAnswer, QuestionKind, Report, ReportArticle
 
 
 def _sentence_at(article: Article, pos: int) -> tuple[int, int] | None:
-    for s in sentences_of(article):
+    for s in article_sentences(article):
         if s.start <= pos < s.end:
             return s.start, s.end
     return None
 
 
-def label_question(
-    report: Report, articles: Sequence[Article], voices: dict[str, str]
-) -> QuestionAnswer | None:
+class Labels:
+    """Loaded words for the people in the story, one answer group per label."""
+
+    name = "labels"
+    kinds: tuple[QuestionKind, ...] = ("framing",)
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        # The framing of the outlets is read off the report built so far.
+        report = Report(
+            eid="",
+            articles=[ReportArticle.of(a) for a in ctx.articles],
+            claims=[c for a in ctx.articles for c in a.claims],
+            question_answers=list(ctx.found),
+        )
+        qa = label_question(report, ctx)
+        return [qa] if qa is not None else []
+
+
+def label_question(report: Report, ctx: EventContext) -> QuestionAnswer | None:
     """A framing question with one answer group per loaded person label, or None."""
+    articles, voices = ctx.articles, ctx.voices
     by_aid = {a.aid: a for a in articles}
     groups: dict[str, list[Answer]] = {}
     label_voices: dict[str, str] = {}

@@ -25,20 +25,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from parallax.align.answers import group_answers
-from parallax.align.facts import cluster
+from parallax.align.citing import statement_answer
+from parallax.align.cluster import agglomerate
+from parallax.align.context import EventContext, Statement
 from parallax.align.questions import statement_question
-from parallax.align.text import (
-    content_words,
-    guess_source,
-    is_attributed,
-    is_boilerplate,
-    sentences_of,
-)
+from parallax.align.text import content_words
 from parallax.lexicon.calendar import TIME_WORDS
-from parallax.models import Article
-from parallax.nlp.embed import Embedder, FloatArray
+from parallax.nlp.embed import FloatArray
+from parallax.schema import QuestionAnswer, QuestionKind
 
 TOPIC_THRESHOLD = 0.6
 #: Answers here are whole sentences that already share a topic, so the
@@ -48,68 +45,36 @@ TOPIC_THRESHOLD = 0.6
 ANSWER_THRESHOLD = 0.6
 #: A "topic" with more sentences than this is the story itself, not one point of it.
 MAX_TOPIC_SIZE = 8
-#: Topic threshold among attributed statements (see :func:`find_topics`).
+#: Topic threshold among attributed statements (see :class:`Topics`).
 ATTRIBUTED_THRESHOLD = 0.45
 MAX_CONFLICTS = 10
-
-
-@dataclass
-class Statement:
-    aid: str
-    voice: str
-    outlet: str
-    start: int
-    end: int
-    text: str
-    source: str | None
-    #: Whether the sentence states a figure the numeric facts already align.
-    has_figure: bool = False
 
 
 @dataclass
 class Topic:
     statements: list[Statement]
     groups: list[list[Statement]]
-    kind: str
+    kind: QuestionKind
     question: str
     explanation: str
 
-
-def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> list[Statement]:
-    """Candidate sentences: not boilerplate, not repeated verbatim inside one voice."""
-    out: list[Statement] = []
-    for art in articles:
-        seen: set[str] = set()
-        # The extractor's speaker (normalised across the event) beats our regex guess.
-        claimed = {c.sent_start: c.source for c in art.claims if c.source}
-        figured = {c.sent_start for c in art.claims if c.value is not None}
-        for s in sentences_of(art):
-            if is_boilerplate(s.text) or s.text in seen:
-                continue
-            seen.add(s.text)
-            src = claimed.get(s.start) or (guess_source(s.text) if is_attributed(s.text) else None)
-            out.append(
-                Statement(
-                    aid=art.aid,
-                    voice=voices.get(art.aid, art.aid),
-                    outlet=art.outlet or art.aid,
-                    start=s.start,
-                    end=s.end,
-                    text=s.text,
-                    source=src,
-                    has_figure=s.start in figured,
-                )
-            )
-    return out
+    def question_answer(self) -> QuestionAnswer:
+        return QuestionAnswer(
+            question=self.question,
+            kind=self.kind,
+            answer_groups=[[statement_answer(s) for s in g] for g in self.groups],
+            explanation=self.explanation,
+        )
 
 
-def _question(statements: Sequence[Statement]) -> str:
+def _question(ctx: EventContext, statements: Sequence[Statement]) -> str:
     """A noun phrase of the sentences ("What do the outlets say about the Azovstal plant?").
 
     Falls back to the words most of the statements share when no sentence has a
     usable noun chunk.
     """
-    phrased = statement_question([s.text for s in statements])
+    docs = [ctx.parser.sentence(s.aid, s.start, s.text) for s in statements]
+    phrased = statement_question(docs)
     if phrased:
         return phrased
     counts: Counter[str] = Counter()
@@ -126,9 +91,7 @@ def _question(statements: Sequence[Statement]) -> str:
     return f"What do the outlets report about {', '.join(shared)}?"
 
 
-def find_topics(
-    articles: Sequence[Article], voices: dict[str, str], embedder: Embedder
-) -> list[Topic]:
+def find_topics(ctx: EventContext) -> list[Topic]:
     """Consensus topics over all sentences, divergent topics over attributed statements.
 
     Disagreement in words is mostly about who said what ("the minister blamed
@@ -141,18 +104,16 @@ def find_topics(
     loose topic whose sentences differ is often "different details" rather
     than a contradiction, and dozens of them would hide the real ones.
     """
-    stmts = collect_statements(articles, voices)
+    stmts = ctx.statements
     if len(stmts) < 2:
         return []
-    vecs = embedder([s.text for s in stmts])
-    consensus = [
-        t for t, _ in _topics(stmts, vecs, TOPIC_THRESHOLD, embedder) if t.kind == "consensus"
-    ]
+    vecs = ctx.embed([s.text for s in stmts])
+    consensus = [t for t, _ in _topics(ctx, stmts, vecs, TOPIC_THRESHOLD) if t.kind == "consensus"]
     attributed = [k for k, s in enumerate(stmts) if s.source]
     divergent = [
         (t, cohesion)
         for t, cohesion in _topics(
-            [stmts[k] for k in attributed], vecs[attributed], ATTRIBUTED_THRESHOLD, embedder
+            ctx, [stmts[k] for k in attributed], vecs[attributed], ATTRIBUTED_THRESHOLD
         )
         if t.kind != "consensus"
     ]
@@ -160,21 +121,15 @@ def find_topics(
     return [t for t, _ in divergent[:MAX_CONFLICTS]] + consensus
 
 
-def _topics(
-    stmts: Sequence[Statement], vecs: FloatArray, threshold: float, embedder: Embedder
-) -> list[tuple[Topic, float]]:
-    """Topics of at least two voices with their cohesion."""
-    if len(stmts) < 2:
-        return []
-    sim = (vecs @ vecs.T).astype(np.float32)
+def _apart(stmts: Sequence[Statement]) -> npt.NDArray[np.bool_]:
+    """Pairs that are never one topic's two answers: two sentences of one voice, unless
+    they quote different claimants. One article often reports both sides ("Ukraine
+    hopes for a prisoner swap"; "the Kremlin said they would be treated in line with
+    international norms"), and those are two answers to one question. Sentences with
+    a figure stay apart: the numeric facts align them, and two death-toll sentences
+    of one article would make a topic of the story itself."""
     voice = np.array([s.voice for s in stmts])
-    # Two sentences of one voice are never one topic's two answers, unless they
-    # quote different claimants: one article often reports both sides ("Ukraine
-    # hopes for a prisoner swap"; "the Kremlin said they would be treated in line
-    # with international norms"), and those are two answers to one question.
-    # Sentences with a figure stay apart: the numeric facts align them, and two
-    # death-toll sentences of one article would make a topic of the story itself.
-    same_voice = voice[:, None] == voice[None, :]
+    same_voice: npt.NDArray[np.bool_] = voice[:, None] == voice[None, :]
     claimants = [set(content_words(s.source)) if s.source else set() for s in stmts]
     for x, y in zip(*np.nonzero(same_voice), strict=True):
         if stmts[x].has_figure or stmts[y].has_figure:
@@ -182,14 +137,24 @@ def _topics(
         if claimants[x] and claimants[y] and claimants[x].isdisjoint(claimants[y]):
             same_voice[x, y] = False
     np.fill_diagonal(same_voice, False)
-    sim[same_voice] = -np.inf
+    return same_voice
+
+
+def _topics(
+    ctx: EventContext, stmts: Sequence[Statement], vecs: FloatArray, threshold: float
+) -> list[tuple[Topic, float]]:
+    """Topics of at least two voices with their cohesion."""
+    if len(stmts) < 2:
+        return []
+    sim = (vecs @ vecs.T).astype(np.float32)
+    sim[_apart(stmts)] = -np.inf
     out: list[tuple[Topic, float]] = []
-    for members in cluster(sim, threshold):
+    for members in agglomerate(sim, threshold):
         group = [stmts[i] for i in members]
         if len({s.voice for s in group}) < 2 or len(group) > MAX_TOPIC_SIZE:
             continue
         labels = group_answers(
-            [s.text for s in group], threshold=ANSWER_THRESHOLD, embedder=embedder
+            [s.text for s in group], threshold=ANSWER_THRESHOLD, embedder=ctx.embed
         )
         by_label: dict[int, list[Statement]] = {}
         for s, lab in zip(group, labels, strict=True):
@@ -197,7 +162,7 @@ def _topics(
         block = vecs[members] @ vecs[members].T
         k = len(members)
         cohesion = float((block.sum() - k) / (k * (k - 1)))
-        out.append((_judge(group, list(by_label.values()), _question(group)), cohesion))
+        out.append((_judge(group, list(by_label.values()), _question(ctx, group)), cohesion))
     return out
 
 
@@ -229,3 +194,13 @@ def _judge(group: list[Statement], groups: list[list[Statement]], question: str)
         f"{outlets} state different things about the same point without attributing them to "
         "different claimants; a reader should check which is right.",
     )
+
+
+class Topics:
+    """Statements of several voices on one point: agreement, or answers that differ."""
+
+    name = "topics"
+    kinds: tuple[QuestionKind, ...] = ("consensus", "attribution", "factual_conflict")
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        return [t.question_answer() for t in find_topics(ctx)]

@@ -18,19 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
-from parallax.align.answers import agglomerate
+from parallax.align.context import EventContext
+from parallax.align.grouping import MIN_VOICES, alike, buckets, enough_voices, first_per
 from parallax.align.text import MAX_ANSWER_CHARS, commonest, cued_sentences
 from parallax.extract.timing import TIME_EXPR, resolve
-from parallax.models import Article
-from parallax.nlp.embed import Embedder
-from parallax.nlp.pipeline import parse_sentence
-from parallax.schema import Answer, QuestionAnswer
+from parallax.schema import Answer, QuestionAnswer, QuestionKind
 
 #: Verbs of something happening at a time (lemmas).
 EVENT_VERBS = frozenset(
@@ -41,8 +37,6 @@ EVENT_VERBS = frozenset(
 )  # fmt: skip
 #: Cosine from which two subjects name one event ("quake", "earthquake").
 SAME_EVENT = 0.7
-#: Voices that must date one event before a difference is a question.
-MIN_VOICES = 2
 #: Expressions that name one day (not "this week", not a year or a month).
 _DAY_GROUPS = ("today", "yesterday", "nth", "wd")
 #: Subjects that point back to something else and name no event themselves.
@@ -104,15 +98,15 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
-def find_dated_events(articles: Sequence[Article], voices: dict[str, str]) -> list[DatedEvent]:
+def find_dated_events(ctx: EventContext) -> list[DatedEvent]:
     """Every day an original English article gives for something happening."""
     out: list[DatedEvent] = []
-    for art, sent in cued_sentences(articles, _CUE):
+    for art, sent in cued_sentences(ctx.articles, _CUE):
         text = sent.text
         matches = [m for m in TIME_EXPR.finditer(text) if _day_level(m)]
         if not matches:
             continue
-        doc = parse_sentence(text)
+        doc = ctx.parse(art.aid, sent)
         lead = len(doc.text) - len(doc.text.lstrip())
         for m in matches:
             base = art.published
@@ -130,7 +124,7 @@ def find_dated_events(articles: Sequence[Article], voices: dict[str, str]) -> li
             out.append(
                 DatedEvent(
                     aid=art.aid,
-                    voice=voices.get(art.aid, art.aid),
+                    voice=ctx.voice(art.aid),
                     subject=subj.lemma_.lower() if subj.pos_ == "NOUN" else subj.text,
                     verb=verb.lemma_.lower(),
                     day=resolved[0],
@@ -153,58 +147,53 @@ def _answer(event: DatedEvent, text: str) -> Answer:
     )
 
 
-def date_questions(
-    articles: Sequence[Article], voices: dict[str, str], embedder: Embedder
-) -> list[QuestionAnswer]:
-    """One question per event that two voices date on different days."""
-    events = find_dated_events(articles, voices)
-    if len({e.voice for e in events}) < MIN_VOICES:
-        return []
-    vectors = embedder([e.subject for e in events])
-    labels = agglomerate((vectors @ vectors.T).astype(np.float64), SAME_EVENT)
-    by_aid = {a.aid: a for a in articles}
-    out: list[QuestionAnswer] = []
-    for label in sorted(set(labels)):
-        members = [e for e, lab in zip(events, labels, strict=True) if lab == label]
-        if len({e.voice for e in members}) < MIN_VOICES:
-            continue
-        by_day: dict[dt.date, list[DatedEvent]] = {}
-        for e in members:
-            by_day.setdefault(e.day, []).append(e)
-        if len(by_day) < 2:
-            continue
-        groups: list[list[Answer]] = []
-        said: list[str] = []
-        for day in sorted(by_day):
-            seen: set[tuple[str, int]] = set()
-            group = []
-            for e in by_day[day]:
-                if (e.voice, e.start) in seen:
-                    continue
-                seen.add((e.voice, e.start))
-                group.append(_answer(e, by_aid[e.aid].text))
-            groups.append(group)
-            outlets = sorted({by_aid[e.aid].outlet or e.aid for e in by_day[day]})
-            words = sorted({f"'{e.said}'" for e in by_day[day]})
-            said.append(f"{day.isoformat()} ({', '.join(words)}: {', '.join(outlets)})")
-        subject = commonest([e.subject for e in members])
-        verb = commonest([e.verb for e in members])
-        days = sorted(by_day)
-        zone = (
-            " Days one apart are often one moment in two time zones (local time against the "
-            "outlet's)."
-            if (days[-1] - days[0]).days == 1
-            else ""
-        )
-        out.append(
-            QuestionAnswer(
-                question=f"When did the {subject} {verb}?",
-                kind="factual_conflict",
-                answer_groups=groups,
-                explanation=(
-                    f"The outlets date the {subject} differently: {'; '.join(said)}.{zone} "
-                    "Weekdays are read against each article's publication date."
-                ),
-            )
-        )
-    return out
+def _question(ctx: EventContext, members: list[DatedEvent]) -> QuestionAnswer | None:
+    """The question of one event several voices date, when their days differ."""
+    by_day = buckets(members, lambda e: e.day)
+    if len(by_day) < 2:
+        return None
+    groups: list[list[Answer]] = []
+    said: list[str] = []
+    for day in sorted(by_day):
+        dated = first_per(by_day[day], lambda e: (e.voice, e.start))
+        groups.append([_answer(e, ctx.by_aid[e.aid].text) for e in dated])
+        outlets = sorted({ctx.outlet(e.aid) for e in by_day[day]})
+        words = sorted({f"'{e.said}'" for e in by_day[day]})
+        said.append(f"{day.isoformat()} ({', '.join(words)}: {', '.join(outlets)})")
+    subject = commonest([e.subject for e in members])
+    verb = commonest([e.verb for e in members])
+    days = sorted(by_day)
+    zone = (
+        " Days one apart are often one moment in two time zones (local time against the outlet's)."
+        if (days[-1] - days[0]).days == 1
+        else ""
+    )
+    return QuestionAnswer(
+        question=f"When did the {subject} {verb}?",
+        kind="factual_conflict",
+        answer_groups=groups,
+        explanation=(
+            f"The outlets date the {subject} differently: {'; '.join(said)}.{zone} "
+            "Weekdays are read against each article's publication date."
+        ),
+    )
+
+
+class Dates:
+    """An event that two voices date on different days."""
+
+    name = "dates"
+    kinds: tuple[QuestionKind, ...] = ("factual_conflict",)
+
+    def find(self, ctx: EventContext) -> list[QuestionAnswer]:
+        events = find_dated_events(ctx)
+        if not enough_voices(events, lambda e: e.voice, MIN_VOICES):
+            return []
+        out = []
+        for group in alike(ctx.embed([e.subject for e in events]), SAME_EVENT):
+            members = [events[i] for i in group]
+            if enough_voices(members, lambda e: e.voice, MIN_VOICES):
+                qa = _question(ctx, members)
+                if qa is not None:
+                    out.append(qa)
+        return out

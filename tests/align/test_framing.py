@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from parallax.report.framing import build_framing, is_person_noun, log_odds
+from parallax.align.framing import build_framing, is_person_noun, log_odds
 from parallax.schema import Report, ReportArticle
 from tests.report.gold_report import dev_report, seeds_report
 
