@@ -25,7 +25,7 @@ from parallax.align.text import (
 from parallax.models import Article, Sentence
 from parallax.nlp.embed import Embedder, MemoEmbedder
 from parallax.nlp.pipeline import SentenceParser
-from parallax.schema import QuestionAnswer
+from parallax.schema import Framing, QuestionAnswer
 
 
 @dataclass
@@ -109,6 +109,8 @@ class EventContext:
     #: (aid, sentence start) of every sentence a numeric fact already cites: unique
     #: coverage in words does not offer them again.
     used_sentences: set[tuple[str, int]] = field(default_factory=set)
+    #: How each outlet frames the event, once a detector has read it (``Labels``).
+    framing: Framing | None = None
 
     @classmethod
     def build(

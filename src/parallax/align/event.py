@@ -34,9 +34,12 @@ def align_event(
         ctx.found.extend(detector.find(ctx))
     # Display order: divergences first, then agreement, then singletons (stable within a kind).
     questions = sorted(ctx.found, key=lambda q: KIND_ORDER[q.kind])
-    return Report(
+    report = Report(
         eid=eid,
         articles=[ReportArticle.of(a) for a in ctx.articles],
         claims=[c for a in ctx.articles for c in a.claims],
         question_answers=questions,
     )
+    if ctx.framing is not None:
+        report.framing = ctx.framing
+    return report

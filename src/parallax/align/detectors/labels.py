@@ -18,7 +18,14 @@ from parallax.align.framing import build_framing, is_person_noun
 from parallax.align.grouping import MIN_VOICES
 from parallax.align.text import article_sentences
 from parallax.models import Article
-from parallax.schema import Answer, QuestionAnswer, QuestionKind, Report, ReportArticle
+from parallax.schema import (
+    Answer,
+    Framing,
+    QuestionAnswer,
+    QuestionKind,
+    Report,
+    ReportArticle,
+)
 
 
 def _sentence_at(article: Article, pos: int) -> tuple[int, int] | None:
@@ -42,17 +49,18 @@ class Labels:
             claims=[c for a in ctx.articles for c in a.claims],
             question_answers=list(ctx.found),
         )
-        qa = label_question(report, ctx)
+        ctx.framing = build_framing(report)
+        qa = label_question(ctx.framing, ctx)
         return [qa] if qa is not None else []
 
 
-def label_question(report: Report, ctx: EventContext) -> QuestionAnswer | None:
+def label_question(framing: Framing, ctx: EventContext) -> QuestionAnswer | None:
     """A framing question with one answer group per loaded person label, or None."""
     articles, voices = ctx.articles, ctx.voices
     by_aid = {a.aid: a for a in articles}
     groups: dict[str, list[Answer]] = {}
     label_voices: dict[str, str] = {}
-    for outlet in build_framing(report).outlets:
+    for outlet in framing.outlets:
         for term in outlet.loaded:
             word = term.term.strip()
             if " " in word or not is_person_noun(word):
