@@ -161,6 +161,14 @@ def extract_event(
     for art, paras in zip(articles, parsed, strict=True):
         art.sentences = sentences_of(paras)
         art.claims = claims_from_paragraphs(art, paras)
+    return complete_event(articles, infer=infer, normalise=normalise)
+
+
+def complete_event(
+    articles: Sequence[Article], *, infer: bool = True, normalise: bool = True
+) -> list[Article]:
+    """The cross-article part of ``extract_event``, for articles whose claims were
+    extracted one by one (``extract_article``) before their event was known."""
     if infer:
         undated = [a for a in articles if a.published is None]
         infer_dates(articles)
