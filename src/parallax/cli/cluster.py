@@ -41,6 +41,8 @@ def print_stats(stats: JobStats) -> None:
         f"{seconds:.1f} s ({rate:.0f} articles/s)",
         highlight=False,
     )
+    if stats.peak_in_flight:
+        console.print(f"at most {stats.peak_in_flight} articles held in open events")
     if stats.chunks_reused:
         console.print(f"resumed: {stats.chunks_reused} of {stats.chunks} chunks reused")
     if stats.reports or stats.reports_reused:

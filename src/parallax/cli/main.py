@@ -33,3 +33,7 @@ _cluster.register(app)
 _cluster_eval.register(app)
 _evaluate.register(app)
 _load.register(app)
+
+
+if __name__ == "__main__":
+    app()

@@ -144,6 +144,7 @@ class ClusterJob:
     def _prepare(self) -> None:
         manifest = _manifest(self.paths, self.chunk_size, self.settings)
         manifest["analyse"] = self.analyse
+        manifest = json.loads(json.dumps(manifest))  # tuples as JSON has them: lists
         path = self.work / "manifest.json"
         if path.is_file():
             try:

@@ -60,8 +60,8 @@ class Settings:
     #: Log-odds weights of ``Views.vector()`` (dense, terms, names, figures not
     #: shared, day gap, no day to compare) and the bias, fitted by logistic
     #: regression on simulated streams of ``eval/events`` (``bench/fit_events.py``).
-    weights: tuple[float, ...] = (11.8, 8.4, 6.6, -1.5, -1.0, -3.9)
-    bias: float = -7.3
+    weights: tuple[float, ...] = (10.8, 7.4, 8.0, -1.4, -0.8, -3.6)
+    bias: float = -6.7
 
 
 @dataclass
