@@ -19,11 +19,21 @@ app = typer.Typer(
 
 # Sub-commands: one line each, ``module.register(app)``.
 from parallax.cli import analyze as _analyze  # noqa: E402
+from parallax.cli import analyze_all as _analyze_all  # noqa: E402
 from parallax.cli import claims as _claims  # noqa: E402
+from parallax.cli import cluster as _cluster  # noqa: E402
+from parallax.cli import cluster_eval as _cluster_eval  # noqa: E402
 from parallax.cli import evaluate as _evaluate  # noqa: E402
 from parallax.cli import load as _load  # noqa: E402
 
 _analyze.register(app)
+_analyze_all.register(app)
 _claims.register(app)
+_cluster.register(app)
+_cluster_eval.register(app)
 _evaluate.register(app)
 _load.register(app)
+
+
+if __name__ == "__main__":
+    app()

@@ -175,6 +175,22 @@ def extract_parsed(
         art.sentences = paragraph_sentences(paras)
         art.claims = claims_from_paragraphs(art, paras)
         parser.add(art.aid, paras)
+    _complete(out, infer=infer, normalise=normalise)
+    return out, parser
+
+
+def complete_event(
+    articles: Sequence[Article], *, infer: bool = True, normalise: bool = True
+) -> list[Article]:
+    """The cross-article part of ``extract_event``, on copies, for articles whose claims
+    were extracted one by one (``extract_article``) before their event was known."""
+    out = [a.model_copy(deep=True) for a in articles]
+    _complete(out, infer=infer, normalise=normalise)
+    return out
+
+
+def _complete(out: list[Article], *, infer: bool, normalise: bool) -> None:
+    """Infer missing dates from siblings and unify speaker names, on extraction's copies."""
     if infer:
         undated = [a for a in out if a.published is None]
         infer_dates(out)
@@ -185,4 +201,3 @@ def extract_parsed(
             assign_as_of(art, anchor=None if art.published else (dates[-1] if dates else None))
     if normalise:
         normalise_speakers(out)
-    return out, parser
