@@ -17,12 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from parallax.align.memo import MemoEmbedder
 
-from parallax.align.facts import FEATURES, make_items, pair_features
+from parallax.align.facts import FEATURES, pair_features
+from parallax.align.items import make_items
 from parallax.extract.claims import extract_event
 from parallax.ingest import load_paths
-from parallax.nlp.embed import embed
+from parallax.nlp.embed import MemoEmbedder, embed
 from parallax.report.evaluate import GoldModel, text_overlap, values_match
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
