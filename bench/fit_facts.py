@@ -1,4 +1,4 @@
-"""Refit the fact pair-score weights (``facts.WEIGHTS``) on the dev gold.
+"""Refit the fact pair-score weights (``AlignParams.pair_weights``) on the dev gold.
 
 Usage: .venv/bin/python bench/fit_facts.py [DEV_DIR]
 

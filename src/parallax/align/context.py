@@ -16,6 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from parallax.align.params import DEFAULT, AlignParams
 from parallax.align.text import (
     article_sentences,
     guess_source,
@@ -104,6 +105,7 @@ class EventContext:
     embed: MemoEmbedder
     parser: SentenceParser
     voices: dict[str, str]
+    params: AlignParams = DEFAULT
     #: Questions the detectors have returned so far, in registry order.
     found: list[QuestionAnswer] = field(default_factory=list)
     #: (aid, sentence start) of every sentence a numeric fact already cites: unique
@@ -118,6 +120,7 @@ class EventContext:
         articles: Sequence[Article],
         embedder: Embedder | None = None,
         parser: SentenceParser | None = None,
+        params: AlignParams = DEFAULT,
     ) -> EventContext:
         """The context of ``articles`` (extracted); ``embedder`` defaults to MiniLM and
         ``parser`` to fresh parses (pass extraction's to reuse its parses)."""
@@ -127,6 +130,7 @@ class EventContext:
             embed=MemoEmbedder(embedder or _default_embedder()),
             parser=parser or SentenceParser(),
             voices=voice_map(arts),
+            params=params,
         )
         # One batch for every sentence that can become an answer: fact, topic and
         # answer grouping all reuse it. Site furniture is never embedded.

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from parallax.align.context import EventContext
 from parallax.align.detectors import DETECTORS, Detector
+from parallax.align.params import DEFAULT, AlignParams
 from parallax.models import Article
 from parallax.nlp.embed import Embedder
 from parallax.nlp.pipeline import SentenceParser
@@ -23,13 +24,14 @@ def align_event(
     embedder: Embedder | None = None,
     parser: SentenceParser | None = None,
     detectors: Sequence[Detector] = DETECTORS,
+    params: AlignParams = DEFAULT,
 ) -> Report:
     """The questions of one event whose claims are extracted.
 
     ``embedder`` defaults to MiniLM (``parallax.nlp.embed``); ``parser`` to fresh
     parses (extraction's parses, ``extract_parsed``, spare re-parsing sentences).
     """
-    ctx = EventContext.build(articles, embedder=embedder, parser=parser)
+    ctx = EventContext.build(articles, embedder=embedder, parser=parser, params=params)
     for detector in detectors:
         ctx.found.extend(detector.find(ctx))
     # Display order: divergences first, then agreement, then singletons (stable within a kind).

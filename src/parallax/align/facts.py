@@ -57,6 +57,7 @@ from parallax.align.links import (
     is_baseline,
     must_link,
 )
+from parallax.align.params import DEFAULT, AlignParams
 from parallax.align.text import content_words, jaccard
 from parallax.align.values import base_value, same_value
 from parallax.lexicon import cues
@@ -64,36 +65,10 @@ from parallax.lexicon.numbers import VAGUE_RANGES
 from parallax.models import Article, Claim
 from parallax.nlp.embed import Embedder, FloatArray
 
-#: Linkage score (a probability) above which two groups of claims are one fact.
-MERGE_THRESHOLD = 0.3
-
-
-# Logistic weights of the pair score, fitted (Newton, L2 1e-3) on claim pairs of
-# the dev clusters labelled by the gold question their figures answer: 4,220
-# pairs, 846 of one question; leave-one-cluster-out AUC 0.925. Sentence
-# similarity and the values carry it. Tried and dropped: the embedding of the
-# word window (weight -0.15 once word overlap is in), place names next to the
-# figure (-0.2), same counted noun (wrong sign) and differing time words next to
-# the figure ("last year", "2017": -0.5, no AUC gain). Re-tried with
-# bench/fit_facts.py (3,321 pairs of the current extractor, 591 positive; LOCO
-# AUC 0.867 for these features): the embedding of the counted noun plus
-# predicate ("troops laid down their arms"), of the predicate alone, or of the
-# counted noun, alone or only for pairs of different values, gain nothing
-# (0.863-0.867), and the refitted weights lower dev divergence coverage
-# (0.50 -> 0.44), so these weights stay. What joins a running figure's old and
-# new values across sentences is the article saying so (``earlier_values``).
-#: Two different figures in one article are seldom one fact (same_article < 0):
-#: an article states a running figure once, unless it reports a revision.
-WEIGHTS = (4.70, 1.78, 4.28, -1.44, -1.52)
-
-
 _MAX_DECADES = 2.0
 
 
-_BIAS = -3.65
-
-
-#: Names of the pair features, in the order of :func:`pair_features` and ``WEIGHTS``.
+#: Names of the pair features, in the order of :func:`pair_features` and the weights.
 FEATURES = ("sent", "words", "same_value", "decades", "same_article")
 
 
@@ -189,13 +164,15 @@ def pair_features(
     return feats, blocked, linked
 
 
-def pair_scores(items: Sequence[ClaimItem], embedder: Embedder) -> FloatArray:
+def pair_scores(
+    items: Sequence[ClaimItem], embedder: Embedder, params: AlignParams = DEFAULT
+) -> FloatArray:
     """Probability that two claims answer the same question; incompatible pairs are -inf."""
     n = len(items)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
     feats, blocked, linked = pair_features(items, embedder)
-    z = feats @ np.array(WEIGHTS) + _BIAS
+    z = feats @ np.array(params.pair_weights) + params.pair_bias
     score: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
     score[linked] = 1.0
     score[blocked] = -np.inf
@@ -206,14 +183,13 @@ def pair_scores(items: Sequence[ClaimItem], embedder: Embedder) -> FloatArray:
 def group_facts(
     articles: Sequence[Article],
     embedder: Embedder,
-    threshold: float | None = None,
+    params: AlignParams = DEFAULT,
 ) -> list[Fact]:
     """Facts over all claims of the event, largest (most voices) first."""
     items = make_items(articles)
     if not items:
         return []
-    limit = MERGE_THRESHOLD if threshold is None else threshold
-    groups = agglomerate(pair_scores(items, embedder), limit)
+    groups = agglomerate(pair_scores(items, embedder, params), params.merge_threshold)
     facts = [Fact([items[i] for i in g]) for g in groups]
     for join in JOINS:
         facts = join(facts)

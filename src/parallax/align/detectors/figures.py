@@ -58,7 +58,7 @@ class Figures:
 
     def find(self, ctx: EventContext) -> list[QuestionAnswer]:
         out = []
-        for fact in group_facts(ctx.articles, ctx.embed):
+        for fact in group_facts(ctx.articles, ctx.embed, ctx.params):
             if _furniture(fact):
                 continue
             qa, _ = numeric_question(fact, ctx.parser, ctx.n_voices)

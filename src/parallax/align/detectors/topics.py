@@ -37,16 +37,8 @@ from parallax.lexicon.calendar import TIME_WORDS
 from parallax.nlp.embed import FloatArray
 from parallax.schema import QuestionAnswer, QuestionKind
 
-TOPIC_THRESHOLD = 0.6
-#: Answers here are whole sentences that already share a topic, so the
-#: short-answer threshold of answers.py (0.44) would put nearly every topic in one
-#: group; sentences need a higher bar to be "the same". Dev sweep: consensus
-#: recall 0.56 for 0.5-0.6, 0.50 at 0.65-0.8; divergence coverage flat.
-ANSWER_THRESHOLD = 0.6
 #: A "topic" with more sentences than this is the story itself, not one point of it.
 MAX_TOPIC_SIZE = 8
-#: Topic threshold among attributed statements (see :class:`Topics`).
-ATTRIBUTED_THRESHOLD = 0.45
 MAX_CONFLICTS = 10
 
 
@@ -108,12 +100,14 @@ def find_topics(ctx: EventContext) -> list[Topic]:
     if len(stmts) < 2:
         return []
     vecs = ctx.embed([s.text for s in stmts])
-    consensus = [t for t, _ in _topics(ctx, stmts, vecs, TOPIC_THRESHOLD) if t.kind == "consensus"]
+    consensus = [
+        t for t, _ in _topics(ctx, stmts, vecs, ctx.params.topic_threshold) if t.kind == "consensus"
+    ]
     attributed = [k for k, s in enumerate(stmts) if s.source]
     divergent = [
         (t, cohesion)
         for t, cohesion in _topics(
-            ctx, [stmts[k] for k in attributed], vecs[attributed], ATTRIBUTED_THRESHOLD
+            ctx, [stmts[k] for k in attributed], vecs[attributed], ctx.params.attributed_threshold
         )
         if t.kind != "consensus"
     ]
@@ -154,7 +148,7 @@ def _topics(
         if len({s.voice for s in group}) < 2 or len(group) > MAX_TOPIC_SIZE:
             continue
         labels = group_answers(
-            [s.text for s in group], threshold=ANSWER_THRESHOLD, embedder=ctx.embed
+            [s.text for s in group], threshold=ctx.params.answer_threshold, embedder=ctx.embed
         )
         by_label: dict[int, list[Statement]] = {}
         for s, lab in zip(group, labels, strict=True):

@@ -24,10 +24,10 @@ from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
 from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
 from parallax.schema import QuestionAnswer, QuestionKind
 
-#: Highest cosine to any other voice's sentence for a sentence to count as unique.
-#: MiniLM puts paraphrases of one news fact at 0.6-0.8 and sentences of one
-#: event on different points at 0.3-0.5.
-UNIQUE_MAX_SIM = 0.55
+#: Unique sentences kept per article, most distinctive first. (How far a sentence must
+#: be from every other voice's is ``AlignParams.unique_max_sim``: MiniLM puts
+#: paraphrases of one news fact at 0.6-0.8 and sentences of one event on different
+#: points at 0.3-0.5.)
 PER_ARTICLE = 3
 MIN_WORDS = 8
 
@@ -60,7 +60,7 @@ def unique_statements(ctx: EventContext) -> list[UniqueStatement]:
     nearest = sim.max(axis=1)
     by_article: dict[str, list[UniqueStatement]] = {}
     for k, s in enumerate(stmts):
-        if (s.aid, s.start) in ctx.used_sentences or nearest[k] >= UNIQUE_MAX_SIM:
+        if (s.aid, s.start) in ctx.used_sentences or nearest[k] >= ctx.params.unique_max_sim:
             continue
         if len(s.text.split()) < MIN_WORDS or len(s.text) > MAX_ANSWER_CHARS:
             continue
