@@ -161,6 +161,18 @@ def extract_event(
     for art, paras in zip(articles, parsed, strict=True):
         art.sentences = sentences_of(paras)
         art.claims = claims_from_paragraphs(art, paras)
+    finish_event(articles, infer=infer, normalise=normalise)
+    return list(articles)
+
+
+def finish_event(
+    articles: Sequence[Article], *, infer: bool = True, normalise: bool = True
+) -> None:
+    """The cross-article steps of ``extract_event``, on articles extracted one by one.
+
+    Kept apart so that a store holding each article's own claims (``extract_article``)
+    can finish an event without parsing its articles again.
+    """
     if infer:
         undated = [a for a in articles if a.published is None]
         infer_dates(articles)
@@ -171,4 +183,3 @@ def extract_event(
             assign_as_of(art, anchor=None if art.published else (dates[-1] if dates else None))
     if normalise:
         normalise_speakers(articles)
-    return list(articles)
