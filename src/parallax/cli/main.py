@@ -22,8 +22,12 @@ from parallax.cli import analyze as _analyze  # noqa: E402
 from parallax.cli import claims as _claims  # noqa: E402
 from parallax.cli import evaluate as _evaluate  # noqa: E402
 from parallax.cli import load as _load  # noqa: E402
+from parallax.cli import serve as _serve  # noqa: E402
+from parallax.cli import store as _store  # noqa: E402
 
 _analyze.register(app)
 _claims.register(app)
 _evaluate.register(app)
 _load.register(app)
+_store.register(app)
+_serve.register(app)

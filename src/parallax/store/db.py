@@ -100,6 +100,31 @@ class AnalysisRow:
 
 
 @dataclass(frozen=True)
+class ArticleRow:
+    """An article's metadata, without its text: what a listing needs."""
+
+    id: int
+    aid: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+    origin: str
+    added: dt.datetime
+
+
+@dataclass(frozen=True)
+class Step:
+    """One analysis without its report: when, how long, which articles it first took in."""
+
+    id: int
+    created: dt.datetime
+    seconds: float
+    articles: int
+    added: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class ChangeRow:
     id: int
     analysis_id: int
@@ -272,6 +297,18 @@ class Store:
             )
             for r in rows
         ]
+
+    def article_rows(self, eid: str) -> list[ArticleRow]:
+        rows = (
+            self._cur()
+            .execute(
+                """SELECT id, aid, title, url, outlet, published, origin, added FROM articles
+                WHERE eid = ? ORDER BY id""",
+                [eid],
+            )
+            .fetchall()
+        )
+        return [ArticleRow(int(r[0]), *r[1:]) for r in rows]
 
     # -- extraction cache -----------------------------------------------------------
 
@@ -452,6 +489,21 @@ class Store:
                 question=r[5],
                 data=json.loads(r[6]),
             )
+            for r in rows
+        ]
+
+    def steps(self, eid: str) -> list[Step]:
+        rows = (
+            self._cur()
+            .execute(
+                """SELECT id, created, seconds, json_array_length(article_ids), added
+                FROM analyses WHERE eid = ? ORDER BY id""",
+                [eid],
+            )
+            .fetchall()
+        )
+        return [
+            Step(int(r[0]), r[1], float(r[2]), int(r[3]), json.loads(r[4]) if r[4] else [])
             for r in rows
         ]
 
