@@ -48,6 +48,17 @@ def _utc(value: dt.datetime | None) -> str:
 _env.filters["utc"] = _utc
 
 
+def _web_link(url: str | None) -> str | None:
+    """An article's URL as a link only when it is http(s): a stored URL may come from a
+    hostile page's metadata ('javascript:...'), and escaping does not defuse a scheme."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+_env.filters["web_link"] = _web_link
+
+
 def _page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
 
