@@ -23,7 +23,7 @@ MAX_WAIT = 600.0
 
 
 class EventIn(BaseModel):
-    title: str = Field(min_length=1, max_length=300)
+    title: str = Field(min_length=1, max_length=1000)
     eid: str | None = Field(default=None, max_length=80, description="Default: from the title.")
 
 

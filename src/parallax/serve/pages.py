@@ -169,7 +169,7 @@ def index(request: Request) -> HTMLResponse:
 @router.post("/events")
 def create_event(
     request: Request,
-    title: Annotated[str, Form(max_length=300)],
+    title: Annotated[str, Form(max_length=1000)],
     eid: Annotated[str, Form(max_length=80)] = "",
 ) -> Response:
     service = _service(request)

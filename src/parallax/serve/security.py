@@ -202,7 +202,7 @@ class Guard:
                 extra = [
                     (b"content-security-policy", csp.encode()),
                     (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
+                    (b"referrer-policy", b"same-origin"),
                     (b"x-frame-options", b"DENY"),
                 ]
                 headers += [(k, v) for k, v in extra if k not in names]
@@ -213,11 +213,12 @@ class Guard:
 
 
 def _same_origin(scope: Scope, host: str) -> bool:
-    """A browser names the page that sent a form (Origin, Sec-Fetch-Site); clients such
-    as curl send neither and are not cross-site requests."""
-    if (_header(scope, b"sec-fetch-site") or "").lower() == "cross-site":
-        return False
+    """A browser says where a form came from: Sec-Fetch-Site when it sends one, else
+    Origin. Clients such as curl send neither and are not cross-site requests."""
+    site = (_header(scope, b"sec-fetch-site") or "").lower()
+    if site:
+        return site in ("same-origin", "none")
     origin = _header(scope, b"origin")
-    if origin is None or origin == "null":
-        return origin is None
+    if origin is None:
+        return True
     return urlsplit(origin).netloc.lower() == host
