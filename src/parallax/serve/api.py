@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
-from parallax.serve.service import MAX_URLS, Added, InputError, Service
+from parallax.serve.service import MAX_URLS, Added, InputError, Rendered, Service
 from parallax.store import EventInfo
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -211,23 +211,39 @@ def analyze(
         404: {"description": "No such event, or no analysis yet"},
     },
 )
-def get_report(
+async def get_report(
     request: Request,
     eid: str,
     format: Literal["json", "md", "html"] = "json",
     wait: Annotated[float, Query(ge=0, le=MAX_WAIT, description="Seconds to wait")] = 0,
 ) -> Response:
-    service = _service(request)
-    service.store.event(eid)
-    if wait:
-        service.analyzer.wait(eid, wait)
-    return report_response(service, request, eid, format)
+    return await report_response(_service(request), request, eid, format, wait=wait)
 
 
-def report_response(
-    service: Service, request: Request, eid: str, fmt: str, download: bool = False
+async def report_response(
+    service: Service,
+    request: Request,
+    eid: str,
+    fmt: str,
+    *,
+    download: bool = False,
+    wait: float = 0,
 ) -> Response:
-    out = service.rendered(eid, fmt)
+    """Served from memory when rendered before for the current analysis; otherwise the
+    event is checked, the analysis awaited if asked, and the report rendered, on a
+    worker thread so the event loop keeps serving."""
+    from starlette.concurrency import run_in_threadpool
+
+    out = service.cached(eid, fmt) if not wait else None
+    if out is None:
+
+        def render() -> Rendered | None:
+            service.store.event(eid)
+            if wait:
+                service.analyzer.wait(eid, wait)
+            return service.rendered(eid, fmt)
+
+        out = await run_in_threadpool(render)
     if out is None:
         return Response(
             '{"detail": "no analysis yet: add articles"}',

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from parallax import __version__
@@ -32,6 +31,26 @@ def allowed_hosts(settings: Settings) -> set[str] | None:
     hosts.add(settings.host.lower().strip("[]"))
     hosts.add(settings.host.lower())
     return hosts
+
+
+def _static_files(app: FastAPI) -> None:
+    """The app's few static files, read once and served from memory (no file system
+    call and no thread hop per request)."""
+    import mimetypes
+
+    files = {
+        p.name: (p.read_bytes(), mimetypes.guess_type(p.name)[0] or "application/octet-stream")
+        for p in STATIC.iterdir()
+        if p.is_file()
+    }
+
+    @app.get("/static/{name}", include_in_schema=False)
+    async def static(name: str) -> Response:
+        got = files.get(name)
+        if got is None:
+            return PlainTextResponse("not found", status_code=404)
+        body, media_type = got
+        return Response(body, media_type=media_type, headers={"cache-control": "max-age=3600"})
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -79,7 +98,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _static_files(app)
     app.add_middleware(
         Guard,
         token=settings.token,

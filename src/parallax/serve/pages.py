@@ -276,9 +276,7 @@ async def upload(
 
 
 @router.get("/events/{eid}/report.{fmt}")
-def download(request: Request, eid: str, fmt: str, view: bool = False) -> Response:
-    service = _service(request)
-    service.store.event(eid)
+async def download(request: Request, eid: str, fmt: str, view: bool = False) -> Response:
     if fmt not in FORMATS:
         raise InputError(f"format must be one of {', '.join(FORMATS)}")
-    return report_response(service, request, eid, fmt, download=not view)
+    return await report_response(_service(request), request, eid, fmt, download=not view)

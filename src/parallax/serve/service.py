@@ -232,6 +232,13 @@ class Service:
                 self._cache[eid] = cached
         return cached.analysis_id, cached.report
 
+    def cached(self, eid: str, fmt: str) -> Rendered | None:
+        """The rendering kept from an earlier request, if the analysis is still current:
+        no database query and no thread hop, so a report read by many is cheap."""
+        with self._cache_lock:
+            hit = self._cache.get(eid)
+            return hit.renders.get(fmt) if hit else None
+
     def rendered(self, eid: str, fmt: str) -> Rendered | None:
         """The report as a file, rendered once per analysis and kept, gzipped too."""
         if fmt not in FORMATS:
