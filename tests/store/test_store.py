@@ -98,7 +98,8 @@ def test_a_file_held_by_another_process_is_one_clear_error(tmp_path: Path) -> No
         [
             sys.executable,
             "-c",
-            f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(30)",
+            f"import duckdb, time; c = duckdb.connect({str(path)!r}); "
+            "print('held', flush=True); time.sleep(30)",
         ],
         stdout=subprocess.PIPE,
         text=True,
