@@ -18,7 +18,9 @@ from tests.serve.helpers import ARTICLE
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(Settings(db=tmp_path / "api.duckdb", max_body=50_000, max_upload=200_000))
+    app = create_app(
+        Settings(db=tmp_path / "api.duckdb", max_body=50_000, max_upload=200_000, settle=0)
+    )
     with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
@@ -187,7 +189,7 @@ def test_a_stale_event_is_analysed_when_the_app_starts(tmp_path: Path) -> None:
     with Store(db) as store:
         store.create_event("Flood", "flood")
         store.add_articles("flood", [article_from_text(ARTICLE.format(n=5, m=6), "a", "a.txt")])
-    with TestClient(create_app(Settings(db=db)), base_url="http://127.0.0.1") as c:
+    with TestClient(create_app(Settings(db=db, settle=0)), base_url="http://127.0.0.1") as c:
         r = c.get("/api/events/flood/report", params={"wait": 120})
         assert r.status_code == 200 and [a["aid"] for a in r.json()["articles"]] == ["a"]
 
@@ -210,6 +212,8 @@ def test_token_is_required_on_every_request(tmp_path: Path) -> None:
         assert c.get("/").status_code == 200  # the client kept the cookie
     with pytest.raises(ValueError, match="give --token"):
         create_app(Settings(db=tmp_path / "t.duckdb", host="0.0.0.0"))
+    with pytest.raises(ValueError, match="only letters"):
+        create_app(Settings(db=tmp_path / "t.duckdb", token="a; b"))
 
 
 class _Page(http.server.BaseHTTPRequestHandler):
@@ -242,7 +246,7 @@ def page_url() -> Iterator[str]:
 def test_url_adding_refuses_loopback_unless_allowed(
     tmp_path: Path, page_url: str, allow_private: bool
 ) -> None:
-    app = create_app(Settings(db=tmp_path / "u.duckdb", allow_private=allow_private))
+    app = create_app(Settings(db=tmp_path / "u.duckdb", allow_private=allow_private, settle=0))
     with TestClient(app, base_url="http://127.0.0.1") as c:
         c.post("/api/events", json={"title": "Flood", "eid": "flood"})
         got = c.post("/api/events/flood/articles", json={"urls": [page_url]}).json()

@@ -38,7 +38,7 @@ SEEDS = SHARED / "seeds"
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "b.duckdb"
-    with running_app(Settings(db=db, port=free_port())) as base:
+    with running_app(Settings(db=db, port=free_port(), settle=0)) as base:
         yield base
 
 
@@ -143,7 +143,7 @@ def test_following_the_seeds_story(driver: Any, app_url: str) -> None:
             if not driver.find_elements(By.ID, "analysing"):
                 break
             assert time.monotonic() < deadline, "analysis did not finish"
-            time.sleep(0.5)
+            time.sleep(0.2)
         steps = driver.find_elements(By.CSS_SELECTOR, "#story .step")
         assert len(steps) == n
         # Changes hidden behind "more" are in the page too; read them all.

@@ -152,15 +152,22 @@ def add_articles(request: Request, eid: str, body: ArticlesIn) -> AddedOut:
     """Each article is committed on its own; the same text twice is stored once
     (listed under ``existing``); a bad one is an ``errors`` line and the rest go in."""
     service = _service(request)
+    if not body.articles and not body.urls:
+        raise InputError("nothing to add: give articles or urls")
+    service.store.event(eid)
     total = Added()
+    articles = []
     for item in body.articles:
         try:
-            got = service.add_text(
-                eid, item.text, title=item.title, outlet=item.outlet, date=item.date, url=item.url
+            articles.append(
+                service.text_article(
+                    item.text, title=item.title, outlet=item.outlet, date=item.date, url=item.url
+                )
             )
         except InputError as exc:
             total.errors.append(str(exc))
-            continue
+    if articles:
+        got = service.add_articles(eid, articles)
         total.added += got.added
         total.existing += got.existing
     if body.urls:
@@ -169,8 +176,6 @@ def add_articles(request: Request, eid: str, body: ArticlesIn) -> AddedOut:
         total.existing += got.existing
         total.errors += got.errors
         total.skipped += got.skipped
-    if not body.articles and not body.urls:
-        raise InputError("nothing to add: give articles or urls")
     return _added(total)
 
 

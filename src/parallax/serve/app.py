@@ -7,6 +7,7 @@ worker starts with it. Everything a request needs hangs off ``app.state.service`
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -56,6 +57,9 @@ def _static_files(app: FastAPI) -> None:
 def create_app(settings: Settings) -> FastAPI:
     if not is_loopback(settings.host) and not settings.token:
         raise ValueError(f"binding to {settings.host} opens the store to the network: give --token")
+    if settings.token is not None and not re.fullmatch(r"[A-Za-z0-9._~+/=-]+", settings.token):
+        # It travels in a header, a query string and a cookie: plain characters only.
+        raise ValueError("the token may hold only letters, digits and . _ ~ + / = -")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -67,6 +67,7 @@ async def _plain(send: Send, status: int, text: str, headers: list[tuple[bytes, 
             "headers": [
                 (b"content-type", b"text/plain; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
+                (b"x-content-type-options", b"nosniff"),
                 *headers,
             ],
         }

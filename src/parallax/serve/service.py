@@ -42,6 +42,8 @@ class Settings:
     #: Limits on one request body: forms and JSON, and file uploads.
     max_body: int = 2_000_000
     max_upload: int = 20_000_000
+    #: Seconds without a new article before an event is analysed (a burst, one analysis).
+    settle: float = 1.0
 
 
 @dataclass
@@ -105,7 +107,7 @@ class Service:
         self.settings = settings
         self._cache: dict[str, _Cached] = {}
         self._cache_lock = threading.Lock()
-        self.analyzer = Analyzer(store, self._analysed)
+        self.analyzer = Analyzer(store, self._analysed, settle=settings.settle)
 
     def start(self) -> None:
         self.analyzer.start()
@@ -137,27 +139,26 @@ class Service:
             self.analyzer.schedule(eid)
         return added
 
-    def add_text(
+    def text_article(
         self,
-        eid: str,
         text: str,
         *,
         title: str | None = None,
         outlet: str | None = None,
         date: str | None = None,
         url: str | None = None,
-    ) -> Added:
+    ) -> Article:
+        """A pasted article, cleaned as a loaded file is; ``InputError`` says what is wrong."""
         from parallax.ingest import IngestError, article_from_text
         from parallax.store.db import slugify
 
-        self.store.event(eid)
         if not text.strip():
             raise InputError("the article text is empty")
         published = parse_date(date)
         link = http_url(url)
         aid = slugify(title)[:60] if title and title.strip() else "pasted"
         try:
-            article = article_from_text(
+            return article_from_text(
                 text,
                 aid,
                 "pasted text",
@@ -168,6 +169,19 @@ class Service:
             )
         except IngestError as exc:
             raise InputError(f"pasted text: {exc}") from exc
+
+    def add_text(
+        self,
+        eid: str,
+        text: str,
+        *,
+        title: str | None = None,
+        outlet: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+    ) -> Added:
+        self.store.event(eid)
+        article = self.text_article(text, title=title, outlet=outlet, date=date, url=url)
         return self._commit(eid, LoadResult(articles=[article]), Added())
 
     def add_files(self, eid: str, files: Sequence[tuple[str, bytes]]) -> Added:

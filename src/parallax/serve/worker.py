@@ -1,9 +1,10 @@
 """Analyses run on one background thread, so adding an article returns at once.
 
 Requests only commit articles and ask for an analysis; the worker takes events one at
-a time and analyses each with every article it holds by then, so ten quick uploads cost
-one or two analyses, not ten. An article committed during an analysis asks again, and
-the event is analysed once more afterwards: nothing added is left out of the report.
+a time and analyses each with every article it holds by then. It starts an event's
+analysis once no article has arrived for ``settle`` seconds, so a burst of uploads costs
+one analysis, not one per article. An article committed during an analysis asks again,
+and the event is analysed once more afterwards: nothing added is left out of the report.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ class EventState:
 
 
 class Analyzer:
-    def __init__(self, store: Store, on_done: Callable[[str, int], None]) -> None:
+    def __init__(
+        self, store: Store, on_done: Callable[[str, int], None], settle: float = 1.0
+    ) -> None:
         self._store = store
         self._on_done = on_done
+        self._settle = settle
         self._states: dict[str, EventState] = {}
-        self._order: list[str] = []
+        #: Events waiting, with the time each may start (the last request plus settle).
+        self._due: dict[str, float] = {}
         self._cond = threading.Condition()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="parallax-analyzer", daemon=True)
@@ -49,9 +54,8 @@ class Analyzer:
     def schedule(self, eid: str) -> None:
         with self._cond:
             state = self._states.setdefault(eid, EventState())
-            if not state.queued:
-                state.queued = True
-                self._order.append(eid)
+            state.queued = True
+            self._due[eid] = time.monotonic() + self._settle
             self._cond.notify_all()
 
     def state(self, eid: str) -> EventState:
@@ -81,11 +85,17 @@ class Analyzer:
 
         while True:
             with self._cond:
-                while not self._order and not self._stop:
-                    self._cond.wait()
-                if self._stop:
-                    return
-                eid = self._order.pop(0)
+                while True:
+                    if self._stop:
+                        return
+                    now = time.monotonic()
+                    ready = [e for e, due in self._due.items() if due <= now]
+                    if ready:
+                        eid = min(ready, key=self._due.__getitem__)
+                        break
+                    soonest = min(self._due.values(), default=None)
+                    self._cond.wait(None if soonest is None else soonest - now)
+                del self._due[eid]
                 state = self._states[eid]
                 state.queued, state.running = False, True
             error, seconds, analysis_id = None, None, None
