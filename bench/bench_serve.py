@@ -19,9 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.serve.helpers import free_port, serve_process, wait_up  # noqa: E402
 from tests.shared_paths import SHARED  # noqa: E402
 
 EXAMPLE = ROOT / "src/parallax/examples/riverton-flood"
@@ -100,12 +99,6 @@ async def _load(port: int, path: str, clients: int, seconds: float) -> Result:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _prepare(db: Path) -> str:
     from parallax.ingest import load_paths
     from parallax.store import Store
@@ -133,35 +126,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
         eid = _prepare(db)
-        port = _free_port()
-        env = {k: v for k, v in os.environ.items() if k not in ("PARALLAX_TOKEN",)}
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from parallax.cli.main import app; app()",
-                "serve",
-                "--db",
-                str(db),
-                "--port",
-                str(port),
-            ],
-            env=env,
-        )
+        port = free_port()
+        server = serve_process(db, port)
         try:
-            import httpx
-
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    r = httpx.get(f"http://127.0.0.1:{port}/events/{eid}/report.html", timeout=5)
-                    if r.status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError("server did not come up")
-                time.sleep(0.2)
+            wait_up(f"http://127.0.0.1:{port}/events/{eid}/report.html", server)
             print(
                 f"{args.clients} concurrent clients, {args.seconds:g} s per target, "
                 f"server pid {server.pid} on 127.0.0.1:{port}, {os.cpu_count()} CPUs shared"

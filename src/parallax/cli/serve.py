@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from parallax.cli.store import DbOption
+from parallax.cli.store import AllowPrivateOption, DbOption
 from parallax.store import default_db_path
 
 err = Console(stderr=True)
@@ -33,12 +33,7 @@ def serve_command(
             help="Secret every request must carry; required off loopback.",
         ),
     ] = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Let URLs reach loopback, private and link-local addresses."
-        ),
-    ] = False,
+    allow_private: AllowPrivateOption = False,
     max_upload_mb: Annotated[
         float, typer.Option("--max-upload-mb", help="Largest upload request, in MB.")
     ] = 20.0,

@@ -33,6 +33,14 @@ DbOption = Annotated[
 ]
 
 
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Let URLs reach loopback, private and link-local addresses."
+    ),
+]
+
+
 def open_store(db: Path | None) -> Store:
     try:
         return Store(db or default_db_path())
@@ -101,12 +109,7 @@ def add_command(
     title: Annotated[
         str | None, typer.Option("--title", help="Title of a new event (default: its id).")
     ] = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Let URLs reach loopback, private and link-local addresses."
-        ),
-    ] = False,
+    allow_private: AllowPrivateOption = False,
     analyse: Annotated[
         bool, typer.Option("--analyze/--no-analyze", help="Re-analyse the event afterwards.")
     ] = True,

@@ -9,6 +9,7 @@ server's worker, and ``?wait=`` (seconds) on the report waits for it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
@@ -87,17 +88,7 @@ def _service(request: Request) -> Service:
 
 def event_out(service: Service, info: EventInfo) -> EventOut:
     state = service.analyzer.state(info.eid)
-    return EventOut(
-        eid=info.eid,
-        title=info.title,
-        created=info.created,
-        articles=info.articles,
-        outlets=info.outlets,
-        analysed=info.analysed,
-        stale=info.stale,
-        analysing=state.queued or state.running,
-        error=state.error,
-    )
+    return EventOut(**asdict(info), analysing=state.queued or state.running, error=state.error)
 
 
 def _added(result: Added) -> AddedOut:
@@ -128,18 +119,7 @@ def get_event(request: Request, eid: str) -> EventOut:
 def list_articles(request: Request, eid: str) -> list[ArticleOut]:
     service = _service(request)
     service.store.event(eid)
-    return [
-        ArticleOut(
-            aid=s.article.aid,
-            title=s.article.title,
-            outlet=s.article.outlet,
-            published=s.article.published,
-            url=s.article.url,
-            origin=s.article.origin,
-            added=s.added,
-        )
-        for s in service.store.articles(eid)
-    ]
+    return [ArticleOut(**asdict(row)) for row in service.store.article_rows(eid)]
 
 
 @router.post(
@@ -268,15 +248,4 @@ async def report_response(
 def get_changes(request: Request, eid: str) -> list[ChangeOut]:
     service = _service(request)
     service.store.event(eid)
-    return [
-        ChangeOut(
-            id=c.id,
-            analysis_id=c.analysis_id,
-            created=c.created,
-            kind=c.kind,
-            text=c.text,
-            question=c.question,
-            data=c.data,
-        )
-        for c in service.store.changes(eid)
-    ]
+    return [ChangeOut(**asdict(c)) for c in service.store.changes(eid)]

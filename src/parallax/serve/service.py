@@ -170,18 +170,10 @@ class Service:
         except IngestError as exc:
             raise InputError(f"pasted text: {exc}") from exc
 
-    def add_text(
-        self,
-        eid: str,
-        text: str,
-        *,
-        title: str | None = None,
-        outlet: str | None = None,
-        date: str | None = None,
-        url: str | None = None,
-    ) -> Added:
+    def add_text(self, eid: str, text: str, **fields: str | None) -> Added:
+        """``fields``: those of ``text_article`` (title, outlet, date, url)."""
         self.store.event(eid)
-        article = self.text_article(text, title=title, outlet=outlet, date=date, url=url)
+        article = self.text_article(text, **fields)
         return self._commit(eid, LoadResult(articles=[article]), Added())
 
     def add_files(self, eid: str, files: Sequence[tuple[str, bytes]]) -> Added:

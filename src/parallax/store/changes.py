@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from parallax.schema import Answer, QuestionAnswer, Report
 
+#: In the order a reader wants them: moved totals and corrections first.
 ChangeKind = Literal[
     "total_moved",
     "denied",
@@ -30,17 +31,7 @@ ChangeKind = Literal[
     "new_outlet",
 ]
 
-#: The order a reader wants them in: moved totals and corrections first.
-CHANGE_ORDER: tuple[ChangeKind, ...] = (
-    "total_moved",
-    "denied",
-    "amended",
-    "new_question",
-    "question_changed",
-    "resolved_question",
-    "new_figure",
-    "new_outlet",
-)
+CHANGE_ORDER: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 #: Kinds in which the outlets do not diverge; every other kind is a point of difference,
 #: so a kind added to the report later counts as one without a change here.
