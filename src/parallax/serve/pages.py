@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from parallax.schema import Answer, QuestionAnswer, Report
 from parallax.serve.api import report_response
 from parallax.serve.service import FORMATS, Added, InputError, Service
+from parallax.store import StoreError
 from parallax.store.changes import AGREEING_KINDS, number
 
 router = APIRouter(include_in_schema=False)
@@ -175,7 +176,7 @@ def create_event(
     service = _service(request)
     try:
         made = service.store.create_event(title, eid or None)
-    except Exception as exc:
+    except StoreError as exc:
         return _page(
             "index.html.j2",
             400,

@@ -106,6 +106,9 @@ class Service:
         self.store = store
         self.settings = settings
         self._cache: dict[str, _Cached] = {}
+        #: The newest analysis the worker has finished, per event: a reader that loaded
+        #: an older one just before must not put it back in the cache.
+        self._newest: dict[str, int] = {}
         self._cache_lock = threading.Lock()
         self.analyzer = Analyzer(store, self._analysed, settle=settings.settle)
 
@@ -121,6 +124,7 @@ class Service:
 
     def _analysed(self, eid: str, analysis_id: int) -> None:
         with self._cache_lock:
+            self._newest[eid] = analysis_id
             self._cache.pop(eid, None)
 
     # -- adding ------------------------------------------------------------------------
@@ -133,10 +137,13 @@ class Service:
             a = stored.article
             added.added.append({"aid": a.aid, "outlet": a.outlet, "title": a.title})
 
-        result = self.store.add_articles(eid, loaded.articles, on_added=record)
+        try:
+            result = self.store.add_articles(eid, loaded.articles, on_added=record)
+        finally:
+            # Whatever was committed before a failure is analysed too.
+            if added.added:
+                self.analyzer.schedule(eid)
         added.existing += [{"origin": o, "aid": aid} for o, aid in result.existing]
-        if result.added:
-            self.analyzer.schedule(eid)
         return added
 
     def text_article(
@@ -234,7 +241,8 @@ class Service:
         cached = _Cached(latest.id, Report.model_validate_json(latest.report_json))
         with self._cache_lock:
             current = self._cache.get(eid)
-            if current is None or current.analysis_id < cached.analysis_id:
+            newer = current is None or current.analysis_id < cached.analysis_id
+            if newer and cached.analysis_id >= self._newest.get(eid, 0):
                 self._cache[eid] = cached
         return cached.analysis_id, cached.report
 
