@@ -1,11 +1,13 @@
-# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+# Two commands set everything up on a fresh machine: `make demo` and `make test`; a third,
+# `make serve`, runs the local web app.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 EVENT  ?= src/parallax/examples/riverton-flood
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck pytest bench clean browser-deps screenshot docs/report-seeds.png
+.PHONY: demo test install lint typecheck pytest bench clean browser-deps screenshot serve \
+	docs/report-seeds.png docs/event-page.png
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +25,13 @@ install: $(VENV)/.installed
 
 demo: install
 	$(BIN)/parallax analyze $(EVENT) --out $(OUT)
+
+# The web app on http://127.0.0.1:8000/ over the store (~/.parallax/parallax.duckdb, or DB=...).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DB   ?=
+serve: install
+	$(BIN)/parallax serve --host $(HOST) --port $(PORT) $(if $(DB),--db $(DB))
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -58,4 +67,10 @@ docs/report-seeds.png: install browser-deps
 		--user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1000,1700 \
 		--screenshot=$(CURDIR)/$@ file://$(CURDIR)/$(OUT)/seeds/report.html
 
-screenshot: docs/report-seeds.png
+# The README's picture of the web app: the browser test that follows the seeds' story
+# saves it (tests/serve/test_browser.py).
+docs/event-page.png: install browser-deps
+	$(BIN)/python -m pytest tests/serve/test_browser.py -k seeds -q
+	cp out/event-page.png $@
+
+screenshot: docs/report-seeds.png docs/event-page.png

@@ -25,6 +25,8 @@ from parallax.cli import cluster as _cluster  # noqa: E402
 from parallax.cli import cluster_eval as _cluster_eval  # noqa: E402
 from parallax.cli import evaluate as _evaluate  # noqa: E402
 from parallax.cli import load as _load  # noqa: E402
+from parallax.cli import serve as _serve  # noqa: E402
+from parallax.cli import store as _store  # noqa: E402
 
 _analyze.register(app)
 _analyze_all.register(app)
@@ -33,6 +35,8 @@ _cluster.register(app)
 _cluster_eval.register(app)
 _evaluate.register(app)
 _load.register(app)
+_store.register(app)
+_serve.register(app)
 
 
 if __name__ == "__main__":
