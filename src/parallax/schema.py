@@ -49,6 +49,9 @@ class KindSpec:
     figures: bool
     #: How the scorer counts it for kind accuracy: "update", "conflict" or neither.
     verdict: Literal["update", "conflict"] | None
+    #: How much a question of this kind weighs in its importance (``align.rank``): a
+    #: contradiction matters more than a different wording, agreement less than either.
+    weight: float
 
 
 #: The kinds in display order: divergences first, then agreement, then singletons.
@@ -60,6 +63,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#e3f0fb",
         discord=True,
         figures=True,
+        weight=1.0,
         verdict="update",
     ),
     KindSpec(
@@ -69,6 +73,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#fde8e4",
         discord=True,
         figures=True,
+        weight=1.0,
         verdict="conflict",
     ),
     KindSpec(
@@ -78,6 +83,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#fdf3dc",
         discord=True,
         figures=True,
+        weight=0.7,
         verdict="conflict",
     ),
     KindSpec(
@@ -87,6 +93,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#f3e8f5",
         discord=True,
         figures=False,
+        weight=0.9,
         verdict="conflict",
     ),
     KindSpec(
@@ -96,6 +103,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#fde8e4",
         discord=True,
         figures=False,
+        weight=0.9,
         verdict="conflict",
     ),
     KindSpec(
@@ -105,6 +113,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#e7f5ee",
         discord=True,
         figures=False,
+        weight=0.6,
         verdict=None,
     ),
     KindSpec(
@@ -114,6 +123,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#eef0f4",
         discord=False,
         figures=True,
+        weight=0.5,
         verdict=None,
     ),
     KindSpec(
@@ -123,6 +133,7 @@ KINDS: tuple[KindSpec, ...] = (
         "#eef0f4",
         discord=False,
         figures=True,
+        weight=0.3,
         verdict=None,
     ),
 )
@@ -157,6 +168,9 @@ class QuestionAnswer(BaseModel):
     kind: QuestionKind
     answer_groups: list[list[Answer]]
     explanation: str | None = None
+    #: How much the question matters to a reader of this event (``align.rank``); the
+    #: report lists questions by it within each section and shows the first ones.
+    importance: float | None = None
 
 
 class ReportArticle(BaseModel):

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from parallax.align.context import EventContext
 from parallax.align.detectors import DETECTORS, Detector
 from parallax.align.params import DEFAULT, AlignParams
+from parallax.align.rank import rank
 from parallax.models import Article
 from parallax.nlp.embed import Embedder
 from parallax.nlp.pipeline import SentenceParser
-from parallax.schema import KIND_ORDER, Report, ReportArticle
+from parallax.schema import Report, ReportArticle
 
 
 def align_event(
@@ -34,8 +35,8 @@ def align_event(
     ctx = EventContext.build(articles, embedder=embedder, parser=parser, params=params)
     for detector in detectors:
         ctx.found.extend(detector.find(ctx))
-    # Display order: divergences first, then agreement, then singletons (stable within a kind).
-    questions = sorted(ctx.found, key=lambda q: KIND_ORDER[q.kind])
+    # Divergences first, then agreement, then singletons; by importance within each.
+    questions = rank(ctx, ctx.found)
     report = Report(
         eid=eid,
         articles=[ReportArticle.of(a) for a in ctx.articles],
