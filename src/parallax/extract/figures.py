@@ -39,6 +39,20 @@ class FigureInContext:
     #: In a list of name-number pairs ("the Tories 117"), the name the number goes with.
     like_name: Token | None = None
 
+    @property
+    def root(self) -> Token:
+        return figure_root(self.span)
+
+
+def figure_root(span: Span) -> Token:
+    """The number token that heads the figure: in "An estimated 1.27 million people" the
+    parse hangs "An", "estimated" and "million" each on "people", and ``span.root``
+    may be any of them."""
+    for tok in reversed(span):
+        if tok.like_num and not (span.start <= tok.head.i < span.end):
+            return tok
+    return span.root
+
 
 def _between_figures_only(span: Span) -> bool:
     doc = span.doc
@@ -249,7 +263,7 @@ def _is_claim(fig: Figure, span: Span) -> bool:
 
 
 def _counted_head(span: Span) -> Token | None:
-    root = span.root
+    root = figure_root(span)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -377,11 +391,21 @@ def sent_is_question(span: Span) -> bool:
     return span.sent.text.rstrip().rstrip("\"”’'").endswith("?")
 
 
+_ORDINAL_RE = re.compile(
+    r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE
+)
+
+
 def _ranks(doc: Doc) -> list[Figure]:
     """ "the third most-watched Super Bowl", "the second-highest ratings": a rank is a
     figure outlets state and can differ on. The ordinal must qualify a superlative."""
     out: list[Figure] = []
+    starts = {m.start() for m in _ORDINAL_RE.finditer(doc.text)}
+    if not starts:
+        return out
     for tok in doc:
+        if tok.idx not in starts:
+            continue
         low = tok.lower_
         value = ORDINALS.get(low)
         if value is None and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", low):
