@@ -15,6 +15,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 DateBasis = Literal["metadata", "text", "inferred"]
+#: How the text offers a figure: as a plain report, an estimate, a projection of an
+#: outcome still being counted, a value someone denies, a corrected value, the value it
+#: changed from (or one the text calls previous/initial), or a forecast.
+ClaimStatus = Literal[
+    "reported", "estimated", "projected", "denied", "amended", "earlier", "forecast"
+]
 
 
 class Span(BaseModel):
@@ -71,6 +77,19 @@ class Claim(BaseModel):
     source_span: tuple[int, int] | None = None
     as_of: dt.date | None = None
     as_of_basis: str | None = None
+    # The claim frame (``parallax.extract.frames``): what the figure measures, whose
+    # figure it is, where, and how the text offers it. Figures of one fact share
+    # ``measure`` (and ``holder`` and ``place`` when both name one).
+    measure: str | None = None
+    measure_phrase: str | None = None
+    holder: str | None = None
+    holder_span: tuple[int, int] | None = None
+    place: str | None = None
+    place_span: tuple[int, int] | None = None
+    status: ClaimStatus | None = None
+    # The id of the claim this one bounds: "about 2.1 million (between 1.7 and 2.6
+    # million)" and "$16 billion, plus or minus 2%" give the range of the main figure.
+    range_of: str | None = None
 
 
 class Article(BaseModel):

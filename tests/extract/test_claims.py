@@ -228,3 +228,68 @@ def test_adjectives_used_as_nouns_are_what_a_toll_counts() -> None:
     by_value = {c.value: c for c in art.claims}
     assert by_value[600].counted == "wounded"
     assert by_value[1200].counted == "soldiers"
+
+
+def test_a_day_is_never_a_source() -> None:
+    assert _sources("At least 5,300 people have died, according to Monday's figures.") == {
+        5300: None
+    }
+    assert _sources("According to Monday, 200 people died.") == {200: None}
+    got = _sources("According to Monday's update from the Red Crescent, 11,300 people died.")
+    assert got[11300] == "the Red Crescent"
+
+
+def test_a_document_speaks_for_its_publisher_or_for_no_one() -> None:
+    got = _sources(
+        "The Libyan Red Crescent said on Tuesday it had recovered more bodies. "
+        "According to the update, 11,300 people died."
+    )
+    assert got[11300] == "The Libyan Red Crescent"
+    assert _sources("According to the update, 11,300 people died.") == {11300: None}
+    got = _sources("The death toll rose to 2,000, according to a statement from the ministry.")
+    assert got[2000] == "the ministry"
+    got = _sources("The toll reached 5,000, according to Libya's health ministry's update.")
+    assert got[5000] == "Libya's health ministry"
+
+
+def test_a_description_of_a_named_body_is_that_body() -> None:
+    got = _sources(
+        "Last year averaged 1.48C above pre-industrial levels, according to data from "
+        "Copernicus. The EU's Earth observation programme said the year was 0.17C warmer "
+        "than 2016."
+    )
+    assert got[0.17] == "Copernicus"
+    # Capitalised words that are the body's own name keep it.
+    got = _sources("The toll stands at 3,553, according to the White Helmets civil defense group.")
+    assert got[3553] is not None and "White Helmets" in got[3553]
+
+
+def test_he_with_no_person_speaker_is_the_last_person_named() -> None:
+    got = _sources(
+        "Powell made no promises on Wednesday.\n\n"
+        '"75 basis points seemed like the right thing to do," he said.'
+    )
+    assert got[0.75] == "Powell"
+
+
+def test_a_spelled_out_speaker_is_written_with_the_acronym_the_event_uses() -> None:
+    one = make(
+        "Temperatures were 2.12 degrees above average, as stated by the National Oceanic and "
+        "Atmospheric Administration.",
+        dt.date(2024, 1, 12),
+        aid="a",
+    )
+    two = make("NOAA data show a record.", dt.date(2024, 1, 12), aid="b")
+    extract_event([one, two])
+    (c,) = one.claims
+    assert c.source == "the National Oceanic and Atmospheric Administration (NOAA)"
+    assert c.source_span is not None
+    assert one.text[c.source_span[0] : c.source_span[1]].endswith("Administration")
+
+
+def test_a_headline_is_not_the_company_the_article_calls_the_company() -> None:
+    text = (
+        "Nvidia's Revenue Soars as AI Chip Demand Outpaces Hardware Sales Decline\n\n"
+        "The company reported revenue of $13.51 billion for the second quarter."
+    )
+    assert _sources(text)[13.51e9] != "AI Chip Demand Outpaces Hardware Sales Decline"

@@ -115,3 +115,88 @@ def test_a_spaced_comma_after_a_date_is_not_a_thousands_group() -> None:
     figs = find_figures("On June 3, 500,000 people marched")
     assert [f.value for f in figs] == [500000]
     assert [f.value for f in find_figures("two in 20 years")] == [2, 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negated bounds are the bound they mean, not the comparative they contain.
+        (
+            "no fewer than 1.8 million people",
+            ("no fewer than 1.8 million", 1.8e6, None, None, "count", "at least"),
+        ),
+        ("not less than 20 bodies", ("not less than 20", 20, None, None, "count", "at least")),
+        ("no more than 300 people", ("no more than 300", 300, None, None, "count", "at most")),
+        # Basis points are percentage points, as outlets write the same move both ways.
+        (
+            "raised rates by 75 basis points",
+            ("75 basis points", 0.75, None, "percentage points", "percent", None),
+        ),
+        (
+            "a 50-basis-point increase",
+            ("50-basis-point", 0.5, None, "percentage points", "percent", None),
+        ),
+        # A range whose ends both carry the percent sign stays one figure.
+        ("to a range of 1.5%-1.75%.", ("1.5%-1.75%", 1.5, 1.75, "%", "percent", None)),
+        (
+            "a range of 1.5 percent to 1.75 percent",
+            ("1.5 percent to 1.75 percent", 1.5, 1.75, "%", "percent", None),
+        ),
+        (
+            "to between 1.5 percent and 1.75 percent",
+            ("between 1.5 percent and 1.75 percent", 1.5, 1.75, "%", "percent", "between"),
+        ),
+        # Fractions of a unit.
+        (
+            "by three-quarters of a percentage point",
+            (
+                "three-quarters of a percentage point",
+                0.75,
+                None,
+                "percentage points",
+                "percent",
+                None,
+            ),
+        ),
+        ("half a million people", ("half a million", 5e5, None, None, "count", None)),
+        (
+            "by 3/4 percentage point",
+            ("3/4 percentage point", 0.75, None, "percentage points", "percent", None),
+        ),
+        # Compound adjectives: a length, a duration, a count of people.
+        ("the 21-foot vessel", ("21-foot", 21, None, "feet", "measure", None)),
+        ("a 96-hour oxygen supply", ("96-hour", 96, None, "hours", "measure", None)),
+        ("a five-person expedition", ("five-person", 5, None, None, "count", None)),
+        # Digits written out in full already carry their scale.
+        ("with 8,794,726 million votes", ("8,794,726 million", 8794726, None, None, "count", None)),
+    ],
+)
+def test_bounds_basis_points_ranges_fractions_and_compounds(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    got = one(text)
+    assert got[0] == expected[0]
+    assert got[1] == pytest.approx(expected[1])
+    assert got[2] == (pytest.approx(expected[2]) if expected[2] is not None else None)
+    assert got[3:] == expected[3:]
+
+
+def test_a_change_between_percentages_is_not_a_range() -> None:
+    text = "inflation rose 0.2% to 3.6% in May"
+    assert [(f.value, f.value_high) for f in find_figures(text)] == [(0.2, None), (3.6, None)]
+
+
+def test_the_unit_after_the_second_of_two_alternatives_is_the_firsts_too() -> None:
+    figs = find_figures("either a 50 or 75 basis point increase")
+    assert [(f.value, f.unit) for f in figs] == [
+        (0.5, "percentage points"),
+        (0.75, "percentage points"),
+    ]
+    figs = find_figures("5 or 6 million people")
+    assert [f.value for f in figs] == [5e6, 6e6]
+    assert [f.value for f in find_figures("killed 5 or 6 people")] == [5, 6]
+
+
+def test_a_maturity_names_a_bond_not_an_amount() -> None:
+    assert find_figures("the 10-year Treasury yield") == []
+    assert find_figures("a 14-year-old boy") == []

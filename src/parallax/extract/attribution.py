@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parallax.lexicon.calendar import WEEKDAYS
 from parallax.lexicon.speech import SPEECH_LEMMAS
 
 _PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
@@ -68,6 +69,24 @@ _DATA_NOUNS = frozenset(
         "consensus",
     ]
 )
+# Documents an organisation issues: "according to the update" quotes whoever issued it.
+_DOCUMENTS = frozenset(
+    [
+        "update",
+        "updates",
+        "statement",
+        "statements",
+        "bulletin",
+        "release",
+        "communique",
+        "briefing",
+        "document",
+        "documents",
+        "filing",
+    ]
+)
+# Possessors that date a document rather than publish it ("Monday's update").
+_WHEN = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 # "the company said", "the agency confirmed": a generic noun standing for an
 # organisation the article has already named.
 _GENERIC_ORG = frozenset(
@@ -85,6 +104,10 @@ _GENERIC_ORG = frozenset(
         "organization",
         "body",
         "bureau",
+        "programme",
+        "program",
+        "service",
+        "observatory",
     ]
 )
 _OPEN_QUOTES = '“"«'
@@ -100,6 +123,9 @@ class Speaker:
     end: int
     person: bool
     named: bool = False
+    #: A document with no publisher named beside it ("the update"): it stands for the
+    #: organisation the article has named, or for no one.
+    document: bool = False
 
 
 def _trimmed_phrase(head: Token, offset: int) -> Speaker | None:
@@ -131,13 +157,36 @@ def _trimmed_phrase(head: Token, offset: int) -> Speaker | None:
     return Speaker(text, offset + s, offset + s + len(text), person, named)
 
 
+def _is_data(noun: Token) -> bool:
+    low = noun.lower_
+    return noun.pos_ != "PROPN" and (
+        noun.lemma_.lower() in _DATA_NOUNS | _DOCUMENTS or low in _DATA_NOUNS | _DOCUMENTS
+    )
+
+
+def _is_document(noun: Token) -> bool:
+    """An update or statement, or data dated rather than published ("Monday's figures")."""
+    if noun.pos_ == "PROPN":
+        return False
+    if noun.lower_ in _DOCUMENTS or noun.lemma_ in _DOCUMENTS:
+        return True
+    return _is_data(noun) and any(c.dep_ == "poss" and _dates(c) for c in noun.children)
+
+
+def _dates(tok: Token) -> bool:
+    """ "Monday", "Tuesday's": a day, which publishes nothing."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _WHEN
+
+
 def _publisher(noun: Token) -> Token:
     """The owner of "data compiled by Bloomberg", "estimates on Refinitiv", "data from X"."""
-    if noun.lemma_.lower() not in _DATA_NOUNS and noun.lower_ not in _DATA_NOUNS:
+    if not _is_data(noun):
         return noun
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not _dates(child):
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not _dates(child):
+            return child  # "the WMO statement"
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "on", "of"):
             pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
             if pobj and not pobj[0].like_num:
@@ -160,8 +209,12 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
             pobj = [c for c in to.children if c.dep_ == "pobj"] or [
                 c for c in tok.children if c.dep_ == "pobj"
             ]
-            if pobj:
-                spk = _trimmed_phrase(_publisher(pobj[0]), offset)
+            if pobj and not _dates(pobj[0]):
+                owner = _publisher(pobj[0])
+                spk = _trimmed_phrase(owner, offset)
+                if spk and _is_document(owner):
+                    # "according to the update": whose update the article said before.
+                    spk = replace(spk, document=True)
                 if spk:
                     out.append((tok, spk))
             continue
@@ -191,7 +244,10 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
             ):
                 continue  # "Odisha Train Accident: PK Jena said": a headline label
             if child.dep_ in ("nsubj",) and not is_give:
-                spk = _trimmed_phrase(_publisher(child), offset)
+                owner = _publisher(child)
+                spk = _trimmed_phrase(owner, offset)
+                if spk and _is_document(owner):
+                    spk = replace(spk, document=True)  # "Friday's update said"
                 if spk:
                     out.append((tok, spk))
             elif child.dep_ == "agent":
@@ -208,12 +264,27 @@ def _is_pronoun(spk: Speaker) -> bool:
 
 
 def _is_generic_org(spk: Speaker) -> bool:
+    """ "the company", and a description that names only where the body is from ("the
+    UN agency", "The EU's Earth observation programme"): the head is a common noun."""
     words = spk.text.lower().replace("’s", "").replace("'s", "").split()
-    return not spk.named and bool(words) and words[-1] in _GENERIC_ORG and len(words) <= 6
+    if not words or words[-1] not in _GENERIC_ORG or len(words) > 6:
+        return False
+    if not spk.named:
+        return True
+    # Named only through a possessor: "The EU's ... programme", not "the White Helmets
+    # civil defense group", whose capitalised words are the group's own name.
+    text = spk.text.replace("’", "'")
+    return words[0] == "the" and "'s " in text and text.split()[-1].islower()
 
 
-def _resolve(spk: Speaker, history: list[Speaker], orgs: list[Speaker] | None = None) -> Speaker:
-    """Map "he"/"it"/"the ministry"/"the company" to the last named speaker that fits."""
+def _resolve(
+    spk: Speaker,
+    history: list[Speaker],
+    orgs: list[Speaker] | None = None,
+    people: list[Speaker] | None = None,
+) -> Speaker:
+    """Map "he"/"it"/"the ministry"/"the company" to the last named speaker that fits; a
+    "he" with no person among the speakers is the last person the article named."""
     low = spk.text.lower()
     words = low.split()
     if _is_generic_org(spk):
@@ -231,7 +302,7 @@ def _resolve(spk: Speaker, history: list[Speaker], orgs: list[Speaker] | None = 
         for prev in reversed(history):
             if prev.person:
                 return prev
-        return spk
+        return people[-1] if people else spk
     if low in _OTHER_PRONOUNS:
         for prev in reversed(history):
             if not prev.person:
@@ -245,6 +316,28 @@ def _resolve(spk: Speaker, history: list[Speaker], orgs: list[Speaker] | None = 
     return spk
 
 
+def is_headline(sent: Span) -> bool:
+    """A Title Case line ("Nvidia's Revenue Soars as AI Chip Demand Outpaces Hardware
+    Sales Decline"): spaCy reads runs of capitalised words there as organisations, and
+    a headline names no one the article goes on to call "the company"."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    caps = sum(t.text[0].isupper() for t in words)
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _resolve_document(history: list[Speaker], orgs: list[Speaker]) -> Speaker | None:
+    """The publisher of an unattributed document: the last organisation that spoke, else
+    the one the article names most."""
+    for prev in reversed(history):
+        if prev.named and not prev.person:
+            return prev
+    if orgs:
+        counts = Counter(o.text for o in orgs)
+        best = max(counts.values())
+        return next(o for o in reversed(orgs) if counts[o.text] == best)
+    return None
+
+
 def _opens_quote(text: str) -> bool:
     return text.lstrip()[:1] in _OPEN_QUOTES
 
@@ -255,6 +348,7 @@ class Attributor:
     def __init__(self) -> None:
         self.history: list[Speaker] = []
         self.orgs: list[Speaker] = []
+        self.people: list[Speaker] = []
         self._intro: Speaker | None = None
 
     def resolve(self, spk: Speaker) -> Speaker:
@@ -263,9 +357,19 @@ class Attributor:
 
     def _see_orgs(self, sent: Span, offset: int) -> None:
         for ent in sent.ents:
-            if ent.label_ == "ORG":
+            if ent.label_ == "PERSON":
                 start = offset + ent.start_char
-                self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
+                self.people.append(Speaker(ent.text, start, start + len(ent.text), True, True))
+        # In a headline spaCy reads runs of capitalised words as one organisation;
+        # a short name there is still a name.
+        orgs = [ent for ent in sent.ents if ent.label_ == "ORG"]
+        if orgs and is_headline(sent):
+            orgs = [ent for ent in orgs if len(ent) <= 2]
+        if not orgs:
+            return
+        for ent in orgs:
+            start = offset + ent.start_char
+            self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
 
     def paragraph(self, doc: Doc, offset: int) -> dict[int, list[tuple[int, Speaker]]]:
         """Speakers per sentence start (token index), as (token index of verb, speaker)."""
@@ -275,8 +379,13 @@ class Attributor:
         for sent in sents:
             pairs = []
             for verb, spk in _speech_subjects(sent, offset):
+                if spk.document:
+                    named = _resolve_document(self.history, self.orgs)
+                    if named is None:
+                        continue
+                    spk = named
                 resolved = (
-                    _resolve(spk, self.history, self.orgs)
+                    _resolve(spk, self.history, self.orgs, self.people)
                     if _is_pronoun(spk)
                     or spk.text[:4].lower() in ("the ", "this")
                     or _is_generic_org(spk)

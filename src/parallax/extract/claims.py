@@ -16,7 +16,10 @@ from parallax.extract.attribution import (
     pick_speaker,
 )
 from parallax.extract.dates import infer_dates
-from parallax.extract.figures import figures_in
+from parallax.extract.figures import FigureInContext, figures_in
+from parallax.extract.frames import Frame, frame_of
+from parallax.extract.mentions import Mentions
+from parallax.extract.ranges import link_ranges
 from parallax.extract.speakers import normalise_speakers
 from parallax.extract.timing import claim_as_of
 from parallax.lexicon.speech import REPORTING_LEMMAS
@@ -32,11 +35,16 @@ from parallax.nlp.pipeline import (
 def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Claim]:
     """Claims of one parsed article; ``as_of`` uses ``article.published`` as it stands."""
     attributor = Attributor()
+    mentions = Mentions(attributor)
     claims: list[Claim] = []
     for para in paragraphs:
         doc, off = para.doc, para.offset
         speakers = attributor.paragraph(doc, off)
+        mentions.see(doc, off)
+        framed: list[tuple[FigureInContext, Frame]] = []
         for item in figures_in(doc):
+            frame = frame_of(item, mentions.resolver(off), framed)
+            framed.append((item, frame))
             span = item.span
             sent = span.sent
             stext = sent.text.strip()
@@ -69,10 +77,22 @@ def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) ->
                     context=list(dict.fromkeys(t for _, _, t in item.context_spans)),
                     source=spk.text if spk else None,
                     source_span=(spk.start, spk.end) if spk else None,
+                    measure=frame.measure,
+                    measure_phrase=frame.measure_phrase,
+                    holder=frame.holder[2] if frame.holder else None,
+                    holder_span=_shift(frame.holder, off),
+                    place=frame.place[2] if frame.place else None,
+                    place_span=_shift(frame.place, off),
+                    status=frame.status,
                 )
             )
+    link_ranges(article.text, claims)
     assign_as_of(article, claims)
     return claims
+
+
+def _shift(mention: tuple[int, int, str] | None, offset: int) -> tuple[int, int] | None:
+    return (mention[0] + offset, mention[1] + offset) if mention else None
 
 
 # Speakers that are documents or quantities rather than agents ("Friday's report").

@@ -9,11 +9,12 @@ happened to it and where are read off the tree so alignment can compare
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.numbers import Figure, find_figures
+from parallax.lexicon.numbers import COMPOUND_COUNTS, COMPOUND_UNITS, ORDINALS
 from parallax.lexicon.outcomes import NOMINAL_ADJECTIVES
 
 _NOUNS = ("NOUN", "PROPN")
@@ -35,6 +36,22 @@ class FigureInContext:
     counted: str | None
     predicate: str | None
     context_spans: tuple[tuple[int, int, str], ...]
+    #: In a list of name-number pairs ("the Tories 117"), the name the number goes with.
+    like_name: Token | None = None
+
+    @property
+    def root(self) -> Token:
+        return figure_root(self.span)
+
+
+def figure_root(span: Span) -> Token:
+    """The number token that heads the figure: in "An estimated 1.27 million people" the
+    parse hangs "An", "estimated" and "million" each on "people", and ``span.root``
+    may be any of them."""
+    for tok in reversed(span):
+        if tok.like_num and not (span.start <= tok.head.i < span.end):
+            return tok
+    return span.root
 
 
 def _between_figures_only(span: Span) -> bool:
@@ -51,6 +68,114 @@ def _between_figures_only(span: Span) -> bool:
 def _next_token(span: Span) -> Token | None:
     doc = span.doc
     return doc[span.end] if span.end < len(doc) else None
+
+
+_TIME_NOUNS = frozenset(v for v in COMPOUND_UNITS.values() if v.endswith(("s",))) | frozenset(
+    ["hours", "days", "weeks", "months", "years", "minutes", "decades"]
+)
+_ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
+
+
+def _listed_after_name(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
+    """ "Labour have 410 seats, the Tories 117, SNP eight and others 33": after a first
+    figure with its noun, a list of name-number pairs leaves the verb and the noun out.
+    The number follows a name and ends its list item; the earlier figure of the same
+    sentence gives the noun. "S&P 500 fell" and "Boeing 737 crashed" continue with a
+    verb, not with the next item of a list."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.sent == span.sent and nxt.text not in (",", ";", ".", ")", "and"):
+        return None
+    earlier = [
+        p for p in prior if p.span.sent == span.sent and p.counted and p.span.end < span.start
+    ]
+    if not earlier:
+        return None
+    between = doc[earlier[-1].span.end : span.start]
+    if not any(t.text in (",", ";") or t.lower_ == "and" for t in between):
+        return None
+    return earlier[-1]
+
+
+def _elided_after_from(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
+    """ "drop from 43 seats to just six": the second figure of a from-to change counts
+    what the first one counts."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "to":
+        return None
+    for p in prior:
+        if p.span.sent != span.sent or not p.counted:
+            continue
+        node = p.span.root
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head == prep.head:
+                return p
+            node = node.head
+    return None
+
+
+def _parallel_object(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
+    """ "Labour took 412 seats and the Conservatives won 121": a bare number that is the
+    object of a verb conjoined with one whose object is a counted figure counts the
+    same thing."""
+    root = span.root
+    if root.dep_ != "dobj":
+        return None
+    verb = root.head
+    for p in reversed(prior):
+        if p.span.sent != span.sent or not p.counted:
+            continue
+        other = p.span.root.head
+        if other.dep_ == "dobj":
+            other = other.head
+        if (
+            other != verb
+            and (verb.head == other or other.head == verb)
+            and (verb.dep_ == "conj" or other.dep_ == "conj")
+        ):
+            return p
+    return None
+
+
+def _duration_argument(span: Span) -> bool:
+    """ "ended 14 years of Conservative rule", "the party's 14 years in power", "41 hours
+    of oxygen": a span of time that is what the clause is about (its object or subject,
+    a stretch of something, someone's time) is an amount; "in 14 days" and "the first 3
+    months of the year" only date the clause."""
+    head = span.root.head if span.root.dep_ == "nummod" else None
+    if head is None or head.lower_ not in _TIME_NOUNS:
+        return False
+    doc = span.doc
+    if head.dep_ in _ARGUMENT_DEPS:
+        return True
+    if span.start > 0 and doc[span.start - 1].tag_ == "POS":
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in head.children
+    )
+
+
+def _superlative_before(tok: Token, window: int = 8) -> bool:
+    """A superlative shortly before ("the largest rate hike since 1994")."""
+    sent = tok.sent
+    lo = max(sent.start, tok.i - window)
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in tok.doc[lo : tok.i])
+
+
+def _record_year(span: Span) -> bool:
+    """ "the biggest increase since 1994": a record's year is a figure outlets state
+    and can differ on, unlike the year that dates an event."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].ent_type_ == "DATE" and doc[i].lower_ != "since":
+        i -= 1  # "since November 1994"
+    return i >= 0 and doc[i].lower_ == "since" and _superlative_before(doc[i])
 
 
 def _is_claim(fig: Figure, span: Span) -> bool:
@@ -77,6 +202,8 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         re.IGNORECASE,
     ):
         return False  # worked examples illustrate; they do not report
+    if fig.year_like and fig.qualifier is None and _record_year(span):
+        return True
     first = span[0]
     if (
         fig.unit is None
@@ -118,18 +245,25 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         if prev in ("the", "these", "those", "last", "past", "next", "previous", "first"):
             return False  # "the two countries", "the last two recessions": reference, not count
-        return plural_follows or (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
+        # "seven voted in favour", "two died": a number word as the subject counts people.
+        subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+        return (
+            plural_follows
+            or subject
+            or (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
+        )
     small_count = fig.value is not None and fig.kind == "count" and fig.qualifier is None
     return not (
         small_count
         and fig.value is not None
         and fig.value <= 31
         and any(t.ent_type_ in ("DATE", "TIME") for t in span)
+        and not _duration_argument(span)
     )
 
 
 def _counted_head(span: Span) -> Token | None:
-    root = span.root
+    root = figure_root(span)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -167,7 +301,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
             return cur
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None
@@ -207,12 +341,38 @@ def _nominal_adjective(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def describe(doc: Doc, fig: Figure) -> FigureInContext | None:
+def _compound_count(doc: Doc, fig: Figure) -> str | None:
+    """ "a five-person crew" counts people, not crews."""
+    m = re.search(r"-(\w+)$", doc.text[fig.start : fig.end])
+    return COMPOUND_COUNTS.get(m.group(1).lower()) if m else None
+
+
+def describe(
+    doc: Doc, fig: Figure, prior: list[FigureInContext] | None = None
+) -> FigureInContext | None:
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or not _is_claim(fig, span):
+    if span is None or len(span) == 0:
         return None
-    noun = _counted_head(span)
+    prior = prior or []
+    like = None
+    like_name = None
+    if fig.unit is None and fig.value is not None:
+        like = _listed_after_name(span, prior)
+        like_name = doc[span.start - 1] if like is not None else None
+        like = like or _elided_after_from(span, prior)
+    if like is None and not _is_claim(fig, span):
+        return None
+    if like is not None and sent_is_question(span):
+        return None
+    if fig.year_like and _record_year(span):
+        fig = replace(fig, unit="year")
+    noun = _counted_head(span) if like is None else None
     counted = _counted_text(noun, span) if noun is not None else _nominal_adjective(doc, span)
+    counted = _compound_count(doc, fig) or counted
+    if counted is None and like is None and fig.kind == "count":
+        like = _parallel_object(span, prior)
+    if like is not None:
+        counted = like.counted
     anchor = noun if noun is not None else span.root
     verb = _governing_verb(anchor)
     predicate = _predicate(verb, anchor) if verb is not None else None
@@ -224,14 +384,63 @@ def describe(doc: Doc, fig: Figure) -> FigureInContext | None:
         if ent.start < span.end and span.start < ent.end:
             continue
         ctx.append((ent.start_char, ent.end_char, ent.text))
-    return FigureInContext(fig, span, counted, predicate, tuple(ctx))
+    return FigureInContext(fig, span, counted, predicate, tuple(ctx), like_name)
+
+
+def sent_is_question(span: Span) -> bool:
+    return span.sent.text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+_ORDINAL_RE = re.compile(
+    r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE
+)
+
+
+def _ranks(doc: Doc) -> list[Figure]:
+    """ "the third most-watched Super Bowl", "the second-highest ratings": a rank is a
+    figure outlets state and can differ on. The ordinal must qualify a superlative."""
+    out: list[Figure] = []
+    starts = {m.start() for m in _ORDINAL_RE.finditer(doc.text)}
+    if not starts:
+        return out
+    for tok in doc:
+        if tok.idx not in starts:
+            continue
+        low = tok.lower_
+        value = ORDINALS.get(low)
+        if value is None and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", low):
+            value = int(low[:-2])
+        if value is None or value < 2:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].text == "-":
+            j += 1
+        if j >= len(doc) or doc[j].tag_ not in ("JJS", "RBS"):
+            continue
+        end = doc[j]
+        if end.lower_ in ("most", "least") and j + 1 < len(doc):
+            k = j + 1
+            while k < len(doc) and doc[k].text == "-":
+                k += 1
+            if k < len(doc) and doc[k].pos_ in ("ADJ", "VERB", "ADV"):
+                end = doc[k]
+        start = tok.idx
+        out.append(
+            Figure(
+                start, end.idx + len(end), float(value), None, "rank", "count", None, False,
+                False, False,
+            )
+        )  # fmt: skip
+    return out
 
 
 def figures_in(doc: Doc) -> list[FigureInContext]:
     """Claim-worthy figures of one parsed paragraph."""
     out: list[FigureInContext] = []
-    for fig in find_figures(doc.text):
-        described = describe(doc, fig)
+    found = find_figures(doc.text)
+    ranks = [r for r in _ranks(doc) if not any(f.start < r.end and r.start < f.end for f in found)]
+    for fig in sorted(found + ranks, key=lambda f: f.start):
+        described = describe(doc, fig, out)
         if described is not None:
             out.append(described)
     return out

@@ -15,13 +15,18 @@ from typing import Literal
 
 from parallax.lexicon.calendar import MONTH_PREFIX_RE
 from parallax.lexicon.numbers import (
+    COMPOUND_COUNTS,
+    COMPOUND_UNITS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    FRACTIONS,
     MEASURE_UNITS,
+    QUALIFIER_MEANS,
     QUALIFIERS,
     SCALES,
     SMALL_NUMBER_VALUES,
     SMALL_NUMBER_WORDS,
+    TENOR_NOUNS,
     VAGUE_AMOUNTS,
 )
 
@@ -43,16 +48,20 @@ _QUAL_RE = "|".join(
     sorted((r"\s+".join(map(re.escape, q.split())) for q in QUALIFIERS), key=len, reverse=True)
 )
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_PCT = r"%|percent\b|per cent\b"
+_COMPOUND_RE = "|".join(sorted([*COMPOUND_UNITS, *COMPOUND_COUNTS], key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
     r"(?P<cur>US\$|\$|€|£|₹|₦|¥|Rs\.?\s?|(?:INR|USD|EUR|GBP|RUB|CNY|JPY|NGN|CHF)\s)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})|(?P<vague>{VAGUE_AMOUNTS})"
     r"|(?P<half>half|a third|a quarter|two-thirds))"
-    rf"(?:\s*(?P<rsep>-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|₹)?(?P<num2>{_NUM}))?"
+    rf"(?:(?P<pct1>\s*(?:{_PCT}))?"
+    rf"\s*(?P<rsep>-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|₹)?(?P<num2>{_NUM}))?"
     rf"(?:(?P<scale>\s*(?:{_SCALE_WORDS})(?:\s+(?:{_SCALE_WORDS}))?\b|(?:bn|mn|mln|bln|tn|m|b|k)\b))?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
     r"|\s+(?P<curpost>dollars?|euros?|pounds|rupees|yuan|naira|yen|francs)\b"
-    rf"|(?:\s*|-)(?P<measure>{MEASURE_UNITS})(?![\w°]))?",
+    rf"|(?:\s*|-)(?P<measure>{MEASURE_UNITS})(?![\w°])"
+    rf"|-(?P<compound>{_COMPOUND_RE})(?![\w-]))?",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(_FIGURE.pattern.replace(" ", r"\s+"), re.IGNORECASE)
@@ -157,7 +166,18 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     num = m.group("num")
-    has_unit = bool(m.group("cur") or m.group("pct") or m.group("curpost") or m.group("measure"))
+    has_unit = bool(
+        m.group("cur")
+        or m.group("pct")
+        or m.group("curpost")
+        or m.group("measure")
+        or m.group("compound")
+    )
+    compound = (m.group("compound") or "").lower()
+    if compound in COMPOUND_UNITS and re.match(r"^\s+(\w+)", after):
+        nxt = re.match(r"^\s+(\w+)", after)
+        if nxt is not None and nxt.group(1).lower() in TENOR_NOUNS:
+            return True  # "the 10-year Treasury yield" names a maturity
     if before[-1:] and (
         before[-1].isalnum()
         or before[-1] in "/#@_\\"
@@ -255,15 +275,73 @@ def _ratios(text: str) -> list[Figure]:
     return out
 
 
+_FRACTION_RE = "|".join(sorted((r"\s+".join(f.split()) for f in FRACTIONS), key=len, reverse=True))
+# "half a percentage point", "three-quarters of a point", "a quarter of a million", "3/4
+# percentage point": a fraction of the unit that follows.
+_FRACTION = re.compile(
+    rf"\b(?:(?P<frac>{_FRACTION_RE})\s+(?:of\s+)?an?|(?P<a>[1-9])/(?P<b>[1-9]))\s+"
+    r"(?P<unit>percentage\s+points?|points?|hundred|thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _FRACTION.finditer(text):
+        if m.group("frac"):
+            frac = FRACTIONS[" ".join(m.group("frac").lower().split())]
+        else:
+            frac = int(m.group("a")) / int(m.group("b"))
+        unit_word = " ".join(m.group("unit").lower().split())
+        kind: Kind = "count"
+        unit: str | None = None
+        if unit_word.startswith("percentage"):
+            kind, unit, value = "percent", "percentage points", frac
+        elif unit_word.startswith("point"):
+            kind, unit, value = "measure", "points", frac
+        else:
+            value = frac * SCALES[unit_word]
+        value = float(f"{value:.12g}")
+        out.append(Figure(m.start(), m.end(), value, None, unit, kind, None, False, False, False))
+    return out
+
+
+def _inherit_unit(text: str, figs: list[Figure]) -> list[Figure]:
+    """ "a 50 or 75 basis point increase", "5 or 6 million": the unit and scale written
+    after the second number belong to the first too."""
+    out = list(figs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit is not None or a.value is None or a.value_high is not None:
+            continue
+        if not re.fullmatch(r"\s+or\s+", text[a.end : b.start]):
+            continue
+        m2 = _FIGURE.match(text, b.start, b.end)
+        if m2 is None or not m2.group("num") or m2.group("cur"):
+            continue
+        tail = text[m2.end("num") : b.end]
+        if not tail.strip():
+            continue
+        synthetic = text[a.start : a.end] + tail
+        m1 = _FIGURE.fullmatch(synthetic)
+        fig = _normalise(synthetic, m1) if m1 is not None else None
+        if fig is not None:
+            out[i] = replace(a, value=fig.value, unit=fig.unit, kind=fig.kind, bare_word=False)
+    return out
+
+
 def find_figures(text: str) -> list[Figure]:
     """All candidate figures in ``text`` (one paragraph), left to right."""
-    ratios = _ratios(text)
+    special = _ratios(text)
+    special += [
+        f for f in _fractions(text) if not any(r.start < f.end and f.start < r.end for r in special)
+    ]
     out: list[Figure] = [
         f
         for f in _find_figures(text)
-        if not any(r.start < f.end and f.start < r.end for r in ratios)
+        if not any(r.start < f.end and f.start < r.end for r in special)
     ]
-    return sorted(out + ratios, key=lambda f: f.start)
+    return _inherit_unit(text, sorted(out + special, key=lambda f: f.start))
 
 
 def _find_figures(text: str) -> list[Figure]:
@@ -279,8 +357,10 @@ def _find_figures(text: str) -> list[Figure]:
             pos = m.start("num") + num.index(",") + 1
             continue
         rsep = (m.group("rsep") or "").lower()
-        if (rsep == "and" and (m.group("qual") or "").lower() != "between") or (
-            rsep == "to" and re.search(r"\bfrom\s+$", text[max(0, m.start() - 6) : m.start()])
+        if (
+            (rsep == "and" and (m.group("qual") or "").lower() != "between")
+            or (rsep == "to" and re.search(r"\bfrom\s+$", text[max(0, m.start() - 6) : m.start()]))
+            or (m.group("pct1") and not _percent_range(text, m))
         ):
             # "290,000 and 260,000" lists two figures and "from 256,000 to 290,000" is a
             # change; only "between X and Y" and a bare "X to Y" are ranges.
@@ -305,11 +385,42 @@ def _find_figures(text: str) -> list[Figure]:
     return out
 
 
+# A change, not a range: "rose 0.2% to 3.6%" is a rise of 0.2 points to a level of 3.6%.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|increas\w*|surg\w*|gain\w*|"
+    r"fell|fall\w*|drop\w*|declin\w*|decreas\w*|slid|slump\w*|up|down|by)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _percent_range(text: str, m: re.Match[str]) -> bool:
+    """ "1.5%-1.75%", "1.5 percent to 1.75 percent": both ends carry the percent sign."""
+    return (
+        bool(m.group("pct"))
+        and not m.group("cur2")
+        and not (_CHANGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+    )
+
+
+def _scale_of(m: re.Match[str]) -> float:
+    """ "8,794,726 million": a number written out in full already has its scale; the
+    scale word after it is a slip, and the literal digits are the figure."""
+    scale = _scale(m.group("scale"))
+    num = m.group("num") or ""
+    if scale >= 1e6 and re.fullmatch(r"\d{1,3}(?:,\s?\d{3}){2,}", num):
+        return 1.0
+    return scale
+
+
+_BASIS_POINT = re.compile(r"basis|bps?$", re.IGNORECASE)
+
+
 def _normalise(text: str, m: re.Match[str]) -> Figure | None:
     qual = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    qual = QUALIFIER_MEANS.get(qual, qual) if qual else None
     start = m.start()
     end = m.end()
-    scale = _scale(m.group("scale"))
+    scale = _scale_of(m)
     cur = m.group("cur")
     unit: str | None = None
     kind: Kind = "count"
@@ -364,12 +475,22 @@ def _normalise(text: str, m: re.Match[str]) -> Figure | None:
     elif m.group("pct"):
         kind = "percent"
         unit = "percentage points" if "point" in m.group("pct").lower() else "%"
+    elif m.group("measure") and _BASIS_POINT.match(m.group("measure")):
+        # "75 basis points" is 0.75 percentage points: outlets write it both ways.
+        kind, unit = "percent", "percentage points"
+        value = None if value is None else value / 100
+        value_high = None if value_high is None else value_high / 100
     elif m.group("measure"):
         meas = m.group("measure")
         if meas in ("C", "F") and not (m.group("num") and "." in m.group("num")):
             end = m.start("measure")
         else:
             kind, unit = "measure", meas.replace("°", "°")
+    elif m.group("compound"):
+        word = m.group("compound").lower()
+        if word in COMPOUND_UNITS:
+            kind, unit = "measure", COMPOUND_UNITS[word]
+        bare_word = False
     elif m.group("num") and "." in m.group("num") and scale == 1.0:
         kind = "measure"
     num = m.group("num")

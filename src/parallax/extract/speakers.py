@@ -94,6 +94,9 @@ _ORG_WORDS = frozenset(
 _NAME_CONNECTORS = frozenset(["of", "for", "and", "de", "du", "on", "&"])
 
 
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+
+
 def _words(name: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][\w-]*", name.replace("’s", "").replace("'s", ""))]
 
@@ -160,8 +163,12 @@ def _bare_acronym(name: str) -> str | None:
     return ws[0] if len(ws) == 1 and len(ws[0]) >= 2 and ws[0].isupper() else None
 
 
-def speaker_map(names: Iterable[str]) -> dict[str, str]:
-    """Map every raw speaker string to the canonical form shared within the event."""
+def speaker_map(names: Iterable[str], acronyms: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Map every raw speaker string to the canonical form shared within the event.
+
+    ``acronyms`` are the upper-case words of the event's texts: a name spelled out as a
+    speaker ("the National Oceanic and Atmospheric Administration") whose initials the
+    texts use ("NOAA data show") is written with both, as readers meet both."""
     raw = [n for n in names if n]
     counts = Counter(raw)
     persons: dict[str, str] = {}
@@ -215,6 +222,15 @@ def speaker_map(names: Iterable[str]) -> dict[str, str]:
             best = f"{name} ({bares[0]})"
         else:
             best = max(members, key=lambda m: (counts[m], m[:1].isupper(), len(m)))
+            initials = _acronym(best)
+            if (
+                initials in acronyms
+                and _bare_acronym(best) is None
+                and initials is not None
+                and len(initials) >= 3
+                and not re.search(r"\([A-Z]{2,}\)?\s*$", best)
+            ):
+                best = f"{best} ({initials})"
         for m in members:
             out[m] = best
     return out
@@ -222,7 +238,8 @@ def speaker_map(names: Iterable[str]) -> dict[str, str]:
 
 def normalise_speakers(articles: Sequence[Article]) -> dict[str, str]:
     """Rewrite ``Claim.source`` to the event-wide name; spans keep pointing at the mention."""
-    mapping = speaker_map(c.source for a in articles for c in a.claims if c.source)
+    acronyms = frozenset(w for a in articles for w in _ACRONYM_WORD.findall(a.text))
+    mapping = speaker_map((c.source for a in articles for c in a.claims if c.source), acronyms)
     for art in articles:
         for c in art.claims:
             if c.source:
