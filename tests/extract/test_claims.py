@@ -280,7 +280,7 @@ def test_a_spelled_out_speaker_is_written_with_the_acronym_the_event_uses() -> N
         aid="a",
     )
     two = make("NOAA data show a record.", dt.date(2024, 1, 12), aid="b")
-    extract_event([one, two])
+    one, two = extract_event([one, two])
     (c,) = one.claims
     assert c.source == "the National Oceanic and Atmospheric Administration (NOAA)"
     assert c.source_span is not None
