@@ -17,23 +17,27 @@ import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from parallax.align import align_event
+from parallax.align.context import EventContext
+from parallax.align.detectors import DETECTORS
+from parallax.align.detectors.figures import Figures
+from parallax.align.detectors.unique import UniqueStatements
 from parallax.align.facts import FEATURES, pair_features
 from parallax.align.items import make_items
 from parallax.align.params import DEFAULT, AlignParams
+from parallax.align.rank import rank
 from parallax.extract.claims import extract_parsed
 from parallax.ingest import load_paths
 from parallax.models import Article
 from parallax.nlp.embed import MemoEmbedder, embed
 from parallax.nlp.pipeline import SentenceParser
 from parallax.report.evaluate import GoldModel, Scores, evaluate, text_overlap, values_match
-from parallax.schema import Report
+from parallax.schema import QuestionAnswer, Report, ReportArticle
 
 Array = npt.NDArray[np.float64]
 
@@ -67,6 +71,9 @@ class Event:
     articles: list[Article]
     parser: SentenceParser
     pairs: tuple[Array, Array] | None = None
+    #: Questions of the detectors a figure-parameter sweep does not touch, by the
+    #: topic parameters they were found with.
+    static: dict[tuple[float, ...], list[QuestionAnswer]] = field(default_factory=dict)
 
 
 def load_events(dev: Path = DEV, seeds: bool = True, only: Sequence[str] = ()) -> list[Event]:
@@ -153,8 +160,29 @@ class Run:
         return self.scores.metrics()[name].value
 
 
+#: Parameters the detectors other than figures and unique statements read: their
+#: questions are found once per setting of these.
+_TOPIC_PARAMS = ("topic_threshold", "attributed_threshold", "answer_threshold")
+
+
 def run(event: Event, params: AlignParams, embedder: MemoEmbedder) -> Run:
-    report = align_event(event.articles, event.gold.eid, embedder, event.parser, params=params)
+    """The event aligned with ``params``; detectors that read none of the swept figure
+    parameters are run once per setting of their own parameters and reused."""
+    ctx = EventContext.build(event.articles, embedder, event.parser, params)
+    figures = Figures().find(ctx)
+    key = tuple(getattr(params, name) for name in _TOPIC_PARAMS)
+    if key not in event.static:
+        ctx.found = list(figures)
+        others = [d for d in DETECTORS if d.name not in ("figures", "unique")]
+        event.static[key] = [qa for d in others for qa in d.find(ctx)]
+    ctx.found = [*figures, *event.static[key]]
+    ctx.found += UniqueStatements().find(ctx)
+    report = Report(
+        eid=event.gold.eid,
+        articles=[ReportArticle.of(a) for a in event.articles],
+        claims=[c for a in event.articles for c in a.claims],
+        question_answers=rank(ctx, ctx.found),
+    )
     return Run(evaluate(report, event.gold), len(report.question_answers), report)
 
 

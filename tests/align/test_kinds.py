@@ -340,3 +340,22 @@ def test_significant_digits_come_from_the_stated_precision_in_millions_too() -> 
     items = make_items([a])
     assert [_significant(i) for i in items] == [7, 1, 2]
     assert fmt_group(list(reversed(items))) == "8,794,726 / nearly 8,790,000 / about 8,800,000"
+
+
+def test_a_figure_one_outlet_reports_and_another_reports_denied_is_no_consensus() -> None:
+    a = article("a", "The Red Crescent said 11,300 people died in Derna.", "Outlet A")
+    b = article("b", "The Red Crescent denied it had put the toll at 11,300.", "Outlet B")
+    claim(a, "11,300", 11300, counted="people", source="Red Crescent")
+    claim(b, "11,300", 11300, counted="people", source="Red Crescent").status = "denied"
+    kind, why, groups = _judge([a, b])
+    assert kind == "factual_conflict"
+    assert "denied" in why and groups == [[11300.0], [11300.0]]
+
+
+def test_small_counts_are_exact_not_rounded() -> None:
+    a = article("a", "More than 300 were injured, 20 of them seriously.", "Outlet A")
+    b = article("b", "Officials said 22 people were severely injured.", "Outlet B")
+    claim(a, "20", 20, counted="people")
+    claim(b, "22", 22, counted="people")
+    _, _, groups = _judge([a, b])
+    assert sorted(groups) == [[20.0], [22.0]]

@@ -109,3 +109,29 @@ def test_answer_groups_keep_different_bounds_apart() -> None:
     claims = [_count(1000, "more than"), _count(900, "more than"), _count(959, "at least")]
     assert group_values(claims) == [[0], [1], [2]]
     assert group_values([_count(1000, "over"), _count(1091), _count(1730)]) == [[0, 1], [2]]
+
+
+def test_whole_numbers_under_a_hundred_are_exact() -> None:
+    assert not same_value(20, 22)
+    assert not same_value(30, 31)
+    assert same_value(300, 310)  # "300" may be 310 rounded to tens
+    assert same_value(7.18e6, 7_176_141)
+
+
+def _span(text: str, value: float, counted: str | None) -> Claim:
+    return Claim(
+        id=text, aid="a", sent_start=0, sent_end=10, char_start=0, char_end=len(text),
+        text=text, value=value, counted=counted,
+    )  # fmt: skip
+
+
+def test_spans_of_time_compare_in_hours() -> None:
+    days, hours, hyphen = (
+        _span("four", 4, "days"),
+        _span("96", 96, "hours"),
+        _span("96-hour", 96, None),
+    )
+    assert unit_family(days) == unit_family(hours) == unit_family(hyphen) == "duration"
+    assert base_value(days) == base_value(hours) == base_value(hyphen) == 96
+    people = _span("96", 96, "people")
+    assert unit_family(people) == "" and base_value(people) == 96

@@ -90,6 +90,14 @@ def roles(first: ClaimItem, new: Sequence[ClaimItem], old: Sequence[ClaimItem]) 
     )
 
 
+def disputed(first: ClaimItem, stated: Sequence[ClaimItem], disputed: Sequence[ClaimItem]) -> str:
+    how = sorted({i.claim.status or "" for i in disputed})
+    return (
+        f"{who(stated)} report {fmt_value(first)}; {who(disputed)} report it "
+        f"{' or '.join(how)}. The figure is not a settled answer; check what became of it."
+    )
+
+
 def consensus(n_agree: int, n_voices: int, group: Sequence[ClaimItem]) -> str:
     share = ""
     if n_voices:

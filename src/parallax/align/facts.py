@@ -69,7 +69,22 @@ _MAX_DECADES = 2.0
 
 
 #: Names of the pair features, in the order of :func:`pair_features` and the weights.
-FEATURES = ("sent", "words", "same_value", "decades", "same_article")
+#: The last five compare the claims' frames (``Claim.measure``, ``place``, ``holder``,
+#: ``status``): what each figure measures, where, whose, and how it is offered.
+FEATURES = (
+    "sent",
+    "words",
+    "same_value",
+    "decades",
+    "same_article",
+    "measure_cos",
+    "same_measure",
+    "other_place",
+    "other_holder",
+    "other_status",
+)
+#: Statuses of a figure that is not (yet) a count: a projection or a forecast.
+_AHEAD = frozenset({"forecast", "projected"})
 
 
 #: The range a vague quantity word allows: "hundreds" is 100 to 999, not 4,000.
@@ -158,10 +173,46 @@ def pair_features(
             feats[x, y, 1] = feats[y, x, 1] = jaccard(words[x], words[y])
             vals = _value_features(a, b, revised[x] or revised[y])
             feats[x, y, 2:5] = feats[y, x, 2:5] = vals
+    feats[:, :, 5:] = frame_features(items, embedder)
     for x, y in earlier_values(items):
         if not blocked[x, y]:
             linked[x, y] = linked[y, x] = True
     return feats, blocked, linked
+
+
+def _named(values: Sequence[str | None]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(both named, named differently) for every pair: names that share no word differ
+    ("Derna" / "Libya"), "eastern Libya" and "Libya" do not."""
+    words = [set(content_words(v)) if v else set() for v in values]
+    n = len(values)
+    known = np.array([bool(w) for w in words])
+    both = known[:, None] & known[None, :]
+    differ = np.zeros((n, n), dtype=bool)
+    for x in range(n):
+        for y in range(x + 1, n):
+            if both[x, y] and words[x].isdisjoint(words[y]):
+                differ[x, y] = differ[y, x] = True
+    return both, differ
+
+
+def frame_features(items: Sequence[ClaimItem], embedder: Embedder) -> npt.NDArray[np.float64]:
+    """(n, n, 5): measure cosine, same measure, other place, other holder, other status."""
+    n = len(items)
+    out = np.zeros((n, n, 5), dtype=np.float64)
+    claims = [i.claim for i in items]
+    phrases = [c.measure_phrase or c.measure or "" for c in claims]
+    named = np.array([bool(p) for p in phrases])
+    if named.any():
+        vecs = embedder([p or "-" for p in phrases])
+        both = named[:, None] & named[None, :]
+        out[:, :, 0] = np.where(both, vecs @ vecs.T, 0.0)
+        measures = np.array([c.measure or "" for c in claims])
+        out[:, :, 1] = both & (measures[:, None] == measures[None, :])
+    out[:, :, 2] = _named([c.place for c in claims])[1]
+    out[:, :, 3] = _named([c.holder for c in claims])[1]
+    ahead = np.array([(c.status or "") in _AHEAD for c in claims])
+    out[:, :, 4] = ahead[:, None] != ahead[None, :]
+    return out
 
 
 def pair_scores(

@@ -289,10 +289,23 @@ def _one_voice(f: _Fact) -> Verdict | None:
     return Verdict("unique_coverage", explain.lone_figure(f.groups[0][0]), f.groups)
 
 
+#: Statuses of a figure the text says was withdrawn or corrected.
+DISPUTED = frozenset({"denied", "amended"})
+
+
 def _one_figure(f: _Fact) -> Verdict | None:
     if len(f.groups) != 1:
         return None
-    roles = _old_and_new(f.groups[0])
+    group = f.groups[0]
+    disputed = [i for i in group if i.claim.status in DISPUTED]
+    stated = [i for i in group if i.claim.status not in DISPUTED]
+    if disputed and stated:
+        # "11,300 dead, the Red Crescent said" against "the Red Crescent denied the
+        # figure": the outlets agree on the number, not on whether it stands.
+        return Verdict(
+            "factual_conflict", explain.disputed(group[0], stated, disputed), [stated, disputed]
+        )
+    roles = _old_and_new(group)
     if roles is not None:
         new, old, _ = roles
         return Verdict(

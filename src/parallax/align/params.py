@@ -24,8 +24,19 @@ class AlignParams:
     #: window, place names next to the figure, same counted noun, differing time
     #: words next to the figure, and embeddings of the counted noun or predicate
     #: (no leave-one-cluster-out AUC gain).
-    pair_weights: tuple[float, ...] = (4.70, 1.78, 4.28, -1.44, -1.52)
-    pair_bias: float = -3.65
+    pair_weights: tuple[float, ...] = (
+        3.87,
+        1.86,
+        5.37,
+        -1.70,
+        -1.73,
+        0.82,
+        0.34,
+        -3.30,
+        -1.83,
+        -1.74,
+    )
+    pair_bias: float = -3.71
     #: Linkage score (a probability) above which two groups of claims are one fact.
     merge_threshold: float = 0.3
     #: Cosine from which sentences of different voices share a point (consensus topics).

@@ -32,6 +32,10 @@ def precision(value: float) -> float:
     return float(step)
 
 
+#: Whole numbers below this are counts stated exactly: 20 and 22 are different figures.
+EXACT_BELOW = 100
+
+
 def same_value(a: float, b: float) -> bool:
     """True when ``a`` and ``b`` agree at the coarser of their two precisions.
 
@@ -42,6 +46,10 @@ def same_value(a: float, b: float) -> bool:
     if a == b:
         return True
     if (a < 0) != (b < 0):
+        return False
+    if max(abs(a), abs(b)) < EXACT_BELOW and a == round(a) and b == round(b):
+        # "20 of them seriously" is not "22 severely injured" rounded: a count under a
+        # hundred is stated exactly, whatever its last digit.
         return False
     step = max(precision(a), precision(b))
     coarse, fine = (a, b) if precision(a) >= precision(b) else (b, a)
@@ -111,6 +119,8 @@ def unit_family(claim: Claim) -> str:
     same quantity in different units (1.18 °C = 2.12 °F); both must still be one
     fact. Counts and percentages have no unit family.
     """
+    if claim.kind == "count" and span_hours(claim) is not None:
+        return "duration"
     if claim.kind not in ("money", "measure") or not claim.unit:
         return ""
     unit = claim.unit.strip().lower()
@@ -121,9 +131,28 @@ def unit_family(claim: Claim) -> str:
     return unit
 
 
+#: Hours in each unit a span of time is counted in: "four days" is "96 hours".
+_SPAN_HOURS = {
+    "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0,
+}  # fmt: skip
+
+
+def span_hours(claim: Claim) -> float | None:
+    """Hours in the unit a count of time is given in ("41 hours", "four days", "96-hour"),
+    or None when the count is not of a span of time."""
+    words = (claim.counted or "").casefold().split()
+    if not words:
+        tail = claim.text.casefold().rsplit("-", 1)
+        words = [tail[1]] if len(tail) == 2 else []
+    return _SPAN_HOURS.get(words[-1].removesuffix("s")) if words else None
+
+
 def base_value(claim: Claim) -> float | None:
-    """The value in the family's base unit (°C, km); other units unchanged."""
+    """The value in the family's base unit (°C, km, hours); other units unchanged."""
     v = claim.value
+    hours = span_hours(claim) if claim.kind == "count" and v is not None else None
+    if v is not None and hours is not None:
+        return v * hours
     if v is None or not claim.unit:
         return v
     unit = claim.unit.strip().lower()
