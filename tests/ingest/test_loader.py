@@ -106,7 +106,8 @@ def test_unreachable_url(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/story"
-    result = load_paths([url, _good(tmp_path)], options=LoadOptions(timeout=2))
+    options = LoadOptions(timeout=2, allow_private=True)
+    result = load_paths([url, _good(tmp_path)], options=options)
     assert "cannot fetch" in _one_error(result, url)
 
 

@@ -40,6 +40,10 @@ class LoadOptions:
     max_redirects: int = 5
     detect_duplicates: bool = True
     duplicate_threshold: float = DEFAULT_THRESHOLD
+    #: Fetch URLs on loopback, private and link-local addresses (a local test server,
+    #: an intranet). Off by default: a URL in a batch must not reach this machine's
+    #: own services or the cloud metadata endpoint.
+    allow_private: bool = False
 
 
 def is_url(item: str | Path) -> bool:
@@ -89,6 +93,7 @@ def load_url(url: str, options: LoadOptions) -> LoadResult:
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         max_redirects=options.max_redirects,
+        allow_private=options.allow_private,
     )
     if fetched.encoding:
         body = fetched.body.decode(fetched.encoding, errors="replace")
