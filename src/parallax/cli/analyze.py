@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from parallax.cli.common import AllowPrivate, make_console, plain, shown
 from parallax.cli.problems import print_load_problems
 from parallax.pipeline import analyze
 from parallax.report.render import KIND_WORDS, write_report
 
-console = Console()
-err = Console(stderr=True)
+console = make_console()
+err = make_console(stderr=True)
+
+#: Where the report goes when no output is named: a reader who runs ``parallax analyze
+#: folder`` gets files to open, not only a terminal summary.
+DEFAULT_OUT = Path("parallax-out")
 
 
 #: Consensus questions listed in the terminal; the report files hold them all.
@@ -50,7 +55,7 @@ def _fmt_value(a: object) -> str:
     return f"{a.qualifier + ' ' if a.qualifier else ''}{num}{unit}"
 
 
-def _summary(result_report: object) -> None:
+def _summary(result_report: object, report_file: Path | None) -> None:
     """What a reader wants first: every difference, the main agreements, a count of the rest."""
     from parallax.schema import Report
 
@@ -58,7 +63,7 @@ def _summary(result_report: object) -> None:
     report = result_report
     outlets = {a.aid: a.outlet or a.aid for a in report.articles}
     console.print(
-        f"[bold]{escape(report.eid)}[/]: {len(report.articles)} articles from "
+        f"[bold]{shown(report.eid)}[/]: {len(report.articles)} articles from "
         f"{len(set(outlets.values()))} outlets, {len(report.claims)} claims, "
         f"{len(report.question_answers)} questions"
     )
@@ -92,16 +97,14 @@ def _summary(result_report: object) -> None:
                 said = " / ".join(_fmt_value(a) for a in list(reversed(firsts.values()))[:3])
                 lines.append(f"{said} \u2014 {who}")
             # Article text (and aids, questions built from it) must never be read as markup.
-            table.add_row(qa.kind, escape(qa.question), escape("\n".join(lines)))
+            table.add_row(qa.kind, shown(qa.question), shown("\n".join(lines)))
         console.print(table)
     if unique:
-        console.print(
-            f"Reported by one outlet only: {len(unique)} (listed in the report files)",
-            highlight=False,
-        )
+        where = f"listed in {plain(report_file)}" if report_file else "not listed here"
+        console.print(f"Reported by one outlet only: {len(unique)} ({where})", markup=False)
     console.print(f"[dim]kinds: {', '.join(KIND_WORDS)}[/]")
     for sentence in report.summary:
-        console.print(f"- {sentence.text}", highlight=False, markup=False)
+        console.print(f"- {plain(sentence.text)}", highlight=False, markup=False)
 
 
 def _check(report: object) -> None:
@@ -112,40 +115,133 @@ def _check(report: object) -> None:
     assert isinstance(report, Report)
     problems = check_citations(report)
     for problem in problems:
-        err.print(f"[red]citation[/] {escape(problem)}", highlight=False, soft_wrap=True)
+        err.print(f"[red]citation[/] {shown(problem)}", highlight=False, soft_wrap=True)
     if not problems:
         console.print("[dim]citations: every quoted span and figure checked against the text[/]")
 
 
+def _inputs(paths: Sequence[str]) -> tuple[set[Path], set[Path]]:
+    """The input files and folders, resolved; URLs and missing paths are not files."""
+    files: set[Path] = set()
+    folders: set[Path] = set()
+    for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            continue
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                folders.add(path.resolve())
+            elif path.exists():
+                files.add(path.resolve())
+        except OSError:
+            continue
+    return files, folders
+
+
+def _output_problem(target: Path, files: set[Path], folders: set[Path]) -> str | None:
+    """Why ``target`` cannot be written, checked before any work is done."""
+    resolved = target.resolve()
+    if resolved in files:
+        return "is one of the input articles; it would be overwritten"
+    if resolved.parent in folders or any(f.parent == resolved.parent for f in files):
+        return "is in an input folder; it would be read as an article next time"
+    if target.is_dir():
+        return "is a folder, not a file"
+    folder = target.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"cannot be created: {folder} is a file, not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot be written: no permission to write in {folder}"
+    if target.exists() and not os.access(target, os.W_OK):
+        return "cannot be written: no permission"
+    return None
+
+
+def check_outputs(paths: Sequence[str], targets: Sequence[Path]) -> list[str]:
+    """One line per output that would fail or destroy an input; empty if all can be written."""
+    files, folders = _inputs(paths)
+    problems = []
+    seen: set[Path] = set()
+    for target in targets:
+        if target.resolve() in seen:
+            problems.append(f"output {target} is named twice")
+            continue
+        seen.add(target.resolve())
+        why = _output_problem(target, files, folders)
+        if why is not None:
+            problems.append(f"output {target} {why}")
+    return problems
+
+
 def analyze_command(
-    paths: Annotated[list[str], typer.Argument(help="Folders, files or http(s) URLs.")],
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report JSON.")] = None,
-    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report.")] = None,
-    md_out: Annotated[Path | None, typer.Option("--md", help="Write the Markdown report.")] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write report.json/.md/.html into this folder.")
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders, files or http(s) URLs.", metavar="PATH")
+    ],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the report JSON.", metavar="FILE")
     ] = None,
-    eid: Annotated[str | None, typer.Option("--eid", help="Event id for the report.")] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write the HTML report.", metavar="FILE")
+    ] = None,
+    md_out: Annotated[
+        Path | None, typer.Option("--md", help="Write the Markdown report.", metavar="FILE")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write report.json, report.md and report.html into this folder "
+            f"(the default, when no other output is named, is ./{DEFAULT_OUT}/).",
+            metavar="FOLDER",
+        ),
+    ] = None,
+    eid: Annotated[
+        str | None,
+        typer.Option(
+            "--eid", help="Event id for the report (default: the input's name).", metavar="ID"
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Analyse one event: where the outlets agree, where they differ, and how."""
+    from parallax.ingest import LoadOptions
+
+    if out is None and json_out is None and md_out is None and html_out is None:
+        out = DEFAULT_OUT
     if out is not None:
         json_out = json_out or out / "report.json"
         md_out = md_out or out / "report.md"
         html_out = html_out or out / "report.html"
+    targets = [p for p in (json_out, md_out, html_out) if p is not None]
+    problems = check_outputs(paths, targets)
+    for problem in problems:
+        err.print(f"[red]error[/] {shown(problem)}", highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(2)
+    options = LoadOptions(allow_private=allow_private)
     with console.status("analysing") as status:
-        result = analyze(paths, eid=eid, progress=lambda msg: status.update(msg))
+        result = analyze(paths, eid=eid, progress=lambda msg: status.update(msg), options=options)
     print_load_problems(err, result.errors, result.skipped)
     if not result.report.articles:
         err.print("no article could be loaded")
         raise typer.Exit(1)
     if not quiet:
-        _summary(result.report)
+        _summary(result.report, html_out or md_out or json_out)
     _check(result.report)
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     console.print(f"[dim]time: {timing}[/]")
-    for path in write_report(result.report, json_out, md_out, html_out):
-        console.print(f"wrote {path.resolve()}", markup=False, highlight=False, soft_wrap=True)
+    try:
+        written = write_report(result.report, json_out, md_out, html_out)
+    except OSError as exc:
+        err.print(f"[red]error[/] cannot write the report: {shown(exc)}", highlight=False)
+        raise typer.Exit(2) from exc
+    for path in written:
+        console.print(
+            f"wrote {plain(path.resolve())}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 def register(app: typer.Typer) -> None:

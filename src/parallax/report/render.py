@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -363,16 +365,37 @@ def write_report(
     md_path: Path | None = None,
     html_path: Path | None = None,
 ) -> list[Path]:
-    written: list[Path] = []
+    """Write the chosen formats, all or none.
+
+    Every file is rendered and written to a temporary file beside its target first;
+    only then are they moved into place with ``os.replace``, which is atomic. A crash
+    or kill -9 part-way leaves the old files whole (never a 0-byte report) and never a
+    mix of old and new ones from a failed run.
+    """
     makers: list[tuple[Path | None, Callable[[], str]]] = [
         (json_path, lambda: report.model_dump_json(indent=2)),
         (md_path, lambda: render_markdown(report)),
         (html_path, lambda: render_html(report)),
     ]
-    for path, text in makers:
-        if path is None:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text(), encoding="utf-8")
-        written.append(path)
-    return written
+    chosen = [(path, make) for path, make in makers if path is not None]
+    staged: list[tuple[str, Path]] = []
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        for path, make in chosen:
+            text = make()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((temp, path))
+            os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from others
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temp, path in staged:
+            os.replace(temp, path)
+    finally:
+        for temp, _ in staged:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    return [path for _, path in staged]
