@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 import typer.core
 
 
-def _value_hint(self: Any, ctx: click.Context) -> str | None:
+def _value_hint(self: Any, ctx: Any) -> str | None:
     """A flag takes no value, so it shows none; an option shows its metavar ("FILE")."""
     return None if getattr(self, "is_flag", False) else self.metavar
 
