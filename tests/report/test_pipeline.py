@@ -38,7 +38,7 @@ def test_analyze_enriches_after_alignment(monkeypatch: pytest.MonkeyPatch) -> No
     from tests.report.gold_report import seeds_report
 
     report, _ = seeds_report()
-    monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths: LoadResult())
+    monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths, **_: LoadResult())
     monkeypatch.setattr(parallax.extract.claims, "extract_event", lambda arts: arts)
     monkeypatch.setattr(parallax.align, "align_event", lambda arts, eid: report, raising=False)
     result = analyze([SEEDS])

@@ -14,6 +14,7 @@ from rich.table import Table
 from parallax.cli.common import AllowPrivate, make_console, plain, shown
 from parallax.cli.problems import print_load_problems
 from parallax.pipeline import analyze
+from parallax.report.names import outlet_names
 from parallax.report.render import KIND_WORDS, write_report
 
 console = make_console()
@@ -61,7 +62,7 @@ def _summary(result_report: object, report_file: Path | None) -> None:
 
     assert isinstance(result_report, Report)
     report = result_report
-    outlets = {a.aid: a.outlet or a.aid for a in report.articles}
+    outlets = outlet_names(report.articles)
     console.print(
         f"[bold]{shown(report.eid)}[/]: {len(report.articles)} articles from "
         f"{len(set(outlets.values()))} outlets, {len(report.claims)} claims, "

@@ -61,6 +61,7 @@ def _html_article(
     page = extract_page(html, url)
     outlet = outlet_from_url(page.url) or outlet_from_domain(page.hostname)
     notes = [note] if note else []
+    notes += page.warnings
     if page.sitename and not outlet:
         notes.append(f"site name: {page.sitename}")
     return article_from_text(

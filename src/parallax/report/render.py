@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parallax.report.citations import sentence_bounds
+from parallax.report.names import outlet_names
 from parallax.report.timeline import series
 from parallax.schema import Answer, QuestionAnswer, Report, TimelineEntry
 
@@ -76,7 +77,7 @@ def _answer_label(a: Answer) -> str:
 
 
 def _outlets(report: Report) -> dict[str, str]:
-    return {a.aid: (a.outlet or a.aid) for a in report.articles}
+    return outlet_names(report.articles)
 
 
 def _cut_quote(view: _View, a: Answer) -> str:
