@@ -278,20 +278,38 @@ class _View:
         return rows
 
     def charts(self) -> list[Chart]:
+        """The main running figure first, then every figure that differs by outlet or date."""
         out = []
+        running = self._running_series()
+        if running is not None:
+            question, entries = running
+            out.append(self._chart(f"Running figure: {question}", entries, running=True))
         for question, entries in series(self.report).items():
             out.append(self._chart(question, entries))
         return out
 
-    def _chart(self, question: str, entries: list[TimelineEntry]) -> Chart:
+    def _running_series(self) -> tuple[str, list[TimelineEntry]] | None:
+        """The updated figure reported most often, on at least two days."""
+        by_question: dict[str, list[TimelineEntry]] = {}
+        for e in self.report.timeline:
+            if e.question and e.running is not None and e.date is not None:
+                by_question.setdefault(e.question, []).append(e)
+        candidates = [
+            (len(es), q) for q, es in by_question.items() if len({e.date for e in es}) >= 2
+        ]
+        if not candidates:
+            return None
+        _, question = max(candidates, key=lambda c: (c[0], c[1]))
+        return question, by_question[question]
+
+    def _chart(self, question: str, entries: list[TimelineEntry], running: bool = False) -> Chart:
         w, h, left, right, top, bottom = 640, 240, 64, 88, 22, 40
         dates = [e.date for e in entries if e.date]
         values = [e.value for e in entries if e.value is not None]
         d0, d1 = min(dates), max(dates)
-        v0, v1 = min(values), max(values)
-        # Zero-based when the figures are far apart; otherwise zoom in so that an update
-        # from 233 to 288 is visible rather than a flat line near the top.
-        v0 = 0.0 if v0 <= 0 or v0 / v1 < 0.5 else v0 - (v1 - v0) * 0.2
+        # The axis always includes zero: a zoomed axis makes 233 against 240 look like a
+        # doubling. Figures below zero extend it downwards.
+        v0, v1 = min(0.0, *values), max(0.0, *values)
         span_d = max((d1 - d0).days, 1)
         span_v = (v1 - v0) or 1.0
 
@@ -308,13 +326,22 @@ class _View:
         labelled: set[tuple[dt.date, float]] = set()
         for e in entries:
             by_outlet.setdefault(e.outlet, []).append(e)
+        if running:
+            steps = sorted((e.date, e.running) for e in entries if e.date and e.running is not None)
+            pts = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in steps)
+            chart.lines.append(("running figure", "#1b1f24", pts))
         for label, es in by_outlet.items():
             es = sorted(es, key=lambda e: (e.date, e.value))
             color = self.colors.get(label, "#56677a")
-            pts = " ".join(
-                f"{x(e.date):.1f},{y(e.value):.1f}" for e in es if e.date and e.value is not None
-            )
-            chart.lines.append((label, color, pts))
+            if not running:
+                pts = " ".join(
+                    f"{x(e.date):.1f},{y(e.value):.1f}"
+                    for e in es
+                    if e.date and e.value is not None
+                )
+                chart.lines.append((label, color, pts))
+            else:
+                chart.lines.append((label, color, ""))
             for e in es:
                 if e.date is None or e.value is None:
                     continue
@@ -329,9 +356,24 @@ class _View:
                     )
                 )
                 labelled.add((e.date, e.value))
+        _dodge(chart.points)
         chart.x_ticks = [(round(x(d), 1), d.isoformat()) for d in sorted(set(dates))]
         chart.y_ticks = [(round(y(v), 1), _fmt(round(v))) for v in sorted({v0, v1, (v0 + v1) / 2})]
         return chart
+
+
+#: Horizontal distance between dots that would otherwise sit on one another.
+_DODGE = 9.0
+
+
+def _dodge(points: list[Point]) -> None:
+    """Spread dots at one place side by side, so no outlet's dot hides another's."""
+    at: dict[tuple[float, float], list[Point]] = {}
+    for p in points:
+        at.setdefault((p.x, p.y), []).append(p)
+    for group in at.values():
+        for i, p in enumerate(group):
+            p.x = round(p.x + (i - (len(group) - 1) / 2) * _DODGE, 1)
 
 
 def render_html(report: Report) -> str:
