@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EVENT  ?= src/parallax/examples/riverton-flood
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck pytest bench clean browser-deps screenshot docs/report-seeds.png
+.PHONY: demo test install lint typecheck pytest bench fuzz clean browser-deps screenshot docs/report-seeds.png
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python bench/run_all.py
+
+# The long fuzz profile (tests/fuzz): 10,000 mutated inputs through load -> analyze -> render;
+# counts in out/fuzz-summary.json. `make test` runs a short profile of the same harness.
+fuzz: install
+	PARALLAX_FUZZ=long $(BIN)/python -m pytest tests/fuzz -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
