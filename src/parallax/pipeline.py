@@ -62,7 +62,10 @@ def _is_location(item: str) -> bool:
         return True
     if "\n" in item or len(item) > _MAX_PATH_CHARS:
         return False
-    if Path(item).exists():
+    try:
+        if Path(item).exists():
+            return True
+    except OSError:  # unreadable: still a path, and the loader says why in one line
         return True
     return " " not in item.strip()
 

@@ -272,3 +272,17 @@ def test_articles_without_an_outlet_are_numbered_in_batch_order(tmp_path: Path) 
         ("b", "article 2"),
         ("c", "Daily Post"),
     ]
+
+
+def test_analyze_goes_on_past_an_unreadable_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax import analyze
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _good(locked, "hidden.txt")
+    _deny(monkeypatch, locked)
+    result = analyze([locked, _good(tmp_path)])
+    assert [a.aid for a in result.report.articles] == ["good"]
+    assert [e.reason for e in result.errors] == ["cannot read folder: Permission denied"]
