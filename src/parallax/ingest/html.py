@@ -98,8 +98,8 @@ def _drop_data_tables(tree: Any) -> int:
     return dropped
 
 
-class _OverBudget(Exception):
-    pass
+class _OverBudget(BaseException):
+    """Not an ``Exception``: the parsers' own ``except Exception`` must not swallow it."""
 
 
 @contextlib.contextmanager
