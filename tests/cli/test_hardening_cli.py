@@ -214,3 +214,11 @@ def test_claims_goes_on_past_an_unreadable_file(
     assert result.exit_code == 0, result.output
     assert "cannot read file: Permission denied" in result.output
     assert "15" in result.output
+
+
+def test_a_report_may_sit_beside_a_single_input_file(tmp_path: Path) -> None:
+    folder = _event(tmp_path)
+    target = folder / "r.json"
+    result = CliRunner().invoke(app, ["analyze", str(folder / "a.txt"), "--json", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.is_file()

@@ -144,7 +144,7 @@ def _output_problem(target: Path, files: set[Path], folders: set[Path]) -> str |
     resolved = target.resolve()
     if resolved in files:
         return "is one of the input articles; it would be overwritten"
-    if resolved.parent in folders or any(f.parent == resolved.parent for f in files):
+    if resolved.parent in folders:
         return "is in an input folder; it would be read as an article next time"
     if target.is_dir():
         return "is a folder, not a file"
