@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 EVENT  ?= src/parallax/examples/riverton-flood
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck pytest bench clean browser-deps screenshot serve \
+.PHONY: demo test install lint typecheck pytest bench fuzz clean browser-deps screenshot serve \
 	docs/report-seeds.png docs/event-page.png
 
 $(BIN)/python:
@@ -53,6 +53,11 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python bench/run_all.py
+
+# The long fuzz profile (tests/fuzz): 10,000 mutated inputs through load -> analyze -> render;
+# counts in out/fuzz-summary.json. `make test` runs a short profile of the same harness.
+fuzz: install
+	PARALLAX_FUZZ=long $(BIN)/python -m pytest tests/fuzz -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

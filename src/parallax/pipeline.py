@@ -18,7 +18,9 @@ from parallax.models import Article, LoadError, LoadResult
 from parallax.schema import Report
 
 if TYPE_CHECKING:
+    from parallax.ingest.loader import LoadOptions
     from parallax.nlp.embed import Embedder
+    from parallax.nlp.pipeline import SentenceParser
 
 Progress = Callable[[str], None]
 
@@ -61,22 +63,27 @@ def _is_location(item: str) -> bool:
         return True
     if "\n" in item or len(item) > _MAX_PATH_CHARS:
         return False
-    if Path(item).exists():
+    try:
+        if Path(item).exists():
+            return True
+    except OSError:  # unreadable: still a path, and the loader says why in one line
         return True
     return " " not in item.strip()
 
 
-def load_inputs(inputs: Iterable[Input]) -> LoadResult:
+def load_inputs(inputs: Iterable[Input], options: LoadOptions | None = None) -> LoadResult:
     """Paths and URLs through the loaders; texts and ``Article``s as given.
 
     The caller's ``Article`` objects are copied, never changed: extraction fills
     sentences and claims on its own copies.
     """
-    from parallax.ingest import IngestError, article_from_text, load_paths, mark_duplicates
+    from parallax.ingest import IngestError, load_paths, mark_duplicates
+    from parallax.ingest.header import article_from_document
+    from parallax.ingest.outlet import name_unnamed
 
     items = list(inputs)
     paths = [i for i in items if isinstance(i, Path) or (isinstance(i, str) and _is_location(i))]
-    result = load_paths(paths) if paths else LoadResult()
+    result = load_paths(paths, options=options) if paths else LoadResult()
     given: list[Article] = []
     n_text = 0
     for item in items:
@@ -88,7 +95,7 @@ def load_inputs(inputs: Iterable[Input]) -> LoadResult:
                 result.errors.append(LoadError(origin=f"text {n_text}", reason="empty text"))
                 continue
             try:
-                given.append(article_from_text(item, aid=f"text-{n_text}", origin=f"text {n_text}"))
+                given.append(article_from_document(item, f"text-{n_text}", f"text {n_text}"))
             except IngestError as exc:
                 result.errors.append(LoadError(origin=f"text {n_text}", reason=str(exc)))
     if given:
@@ -101,24 +108,36 @@ def load_inputs(inputs: Iterable[Input]) -> LoadResult:
         result.articles.extend(given)
         if len(result.articles) > 1:
             mark_duplicates(result.articles)
+        name_unnamed(result.articles)
     return result
 
 
-def build_report(articles: Sequence[Article], eid: str, embedder: Embedder | None = None) -> Report:
+def build_report(
+    articles: Sequence[Article],
+    eid: str,
+    embedder: Embedder | None = None,
+    parser: SentenceParser | None = None,
+) -> Report:
     """The full report of articles whose claims are extracted: alignment, then the
-    reader-facing parts (summary, timeline, framing)."""
+    reader-facing parts (summary, timeline, framing). Pass extraction's ``parser``
+    (``extract_parsed``) so that alignment reads the parses the claims were read from."""
     from parallax.align import align_event
     from parallax.report.enrich import enrich
 
-    return enrich(align_event(list(articles), eid=eid, embedder=embedder))
+    return enrich(align_event(list(articles), eid=eid, embedder=embedder, parser=parser))
 
 
 def analyze(
     inputs: Input | Sequence[Input],
     eid: str | None = None,
     progress: Progress | None = None,
+    options: LoadOptions | None = None,
 ) -> AnalysisResult:
-    """Analyse one event from paths, URLs, article texts or ``Article`` objects."""
+    """Analyse one event from paths, URLs, article texts or ``Article`` objects.
+
+    ``options`` sets the loader's limits and switches (``allow_private`` for URLs
+    on this machine or a private network).
+    """
     from parallax.align import align_event
     from parallax.extract.claims import extract_parsed
     from parallax.report.enrich import enrich
@@ -129,7 +148,7 @@ def analyze(
 
     t = time.perf_counter()
     say("loading articles")
-    loaded = load_inputs(items)
+    loaded = load_inputs(items, options)
     timings["load"] = time.perf_counter() - t
 
     t = time.perf_counter()

@@ -52,6 +52,7 @@ def claim(
     as_of: dt.date | None = None,
     context: list[str] | None = None,
     occurrence: int = 0,
+    measure: str | None = None,
 ) -> Claim:
     """Add a claim for the ``occurrence``-th appearance of ``figure`` in ``art`` and return it."""
     pos = -1
@@ -76,6 +77,8 @@ def claim(
         context=context or [],
         source=source,
         as_of=as_of or art.published,
+        measure=measure,
+        measure_phrase=measure,
     )
     art.claims.append(c)
     return c

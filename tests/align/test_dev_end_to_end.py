@@ -17,14 +17,18 @@ from parallax.report.evaluate import Scores, evaluate
 from tests.pipeline_cache import analyzed
 from tests.report.gold_report import DEV, dev_slugs
 
-#: Mean over the twelve clusters where the metric applies, as measured.
+#: Mean over the twelve clusters where the metric applies, as measured with the shipped
+#: parameters. These are fitted on every gold event (the pair weights by logistic
+#: regression, not picked by hand for coverage as before), so the plain coverage is
+#: below the hand-picked 0.455 while the leave-one-event-out coverage, the figure that
+#: carries to unseen events (``bench/bench_dev.py --loo``), rose from 0.426 to 0.433.
 FLOORS = {
-    "divergence_coverage": 0.455,
-    "kind_accuracy": 0.861,
-    "figure_recall": 0.882,
-    "unique_recall": 0.819,
-    "consensus_recall": 0.701,
-    "source_accuracy": 0.758,
+    "divergence_coverage": 0.405,
+    "kind_accuracy": 0.914,
+    "figure_recall": 0.987,
+    "unique_recall": 0.792,
+    "consensus_recall": 0.764,
+    "source_accuracy": 0.769,
 }
 #: Clusters with gold in ../shared/eval/dev (see its README).
 MIN_CLUSTERS = 12

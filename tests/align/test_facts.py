@@ -43,6 +43,7 @@ def _azovstal() -> list[Article]:
         counted="Ukrainian soldiers",
         predicate="surrendered",
         source="Russian Defense Ministry",
+        measure="detained",  # as extraction reads it from the parse (extract.frames)
     )
     claim(a0, "600", 600, counted="wounded", predicate="present", source="Ukraine")
     a1 = article(
@@ -59,6 +60,7 @@ def _azovstal() -> list[Article]:
         counted="Ukrainian troops",
         predicate="laid down their arms",
         source="Russian military",
+        measure="detained",
     )
     claim(
         a1,
@@ -83,6 +85,7 @@ def _azovstal() -> list[Article]:
         counted="people",
         predicate="laid down their arms",
         source="Sergei Shoigu",
+        measure="detained",
     )
     claim(a2, "177", 177, counted="civilians", predicate="evacuated", source="Sergei Shoigu")
     a3 = article(
@@ -92,7 +95,14 @@ def _azovstal() -> list[Article]:
         "ministry also put Ukraine's losses in the war at $5 billion.",
         published=MAY20,
     )
-    claim(a3, "2429", 2429, predicate="surrender", source="Russian Defense Ministry")
+    claim(
+        a3,
+        "2429",
+        2429,
+        predicate="surrender",
+        source="Russian Defense Ministry",
+        measure="detained",
+    )
     claim(a3, "$5 billion", 5e9, kind="money", unit="USD", counted="losses")
     return [a0, a1, a2, a3]
 

@@ -24,7 +24,16 @@ def _event() -> list[Article]:
         outlet="canindia",
         published=JUNE3,
     )
-    claim(a1, "233", 233, counted="death toll", predicate="increased", source="Pradeep Jena")
+    # Measures as extraction reads them from the parse (``extract.frames``).
+    claim(
+        a1,
+        "233",
+        233,
+        counted="death toll",
+        predicate="increased",
+        source="Pradeep Jena",
+        measure="killed",
+    )
     claim(a1, "200", 200, counted="ambulances", qualifier="more than")
     claim(a1, "30", 30, counted="buses", predicate="pressed into service")
     a2 = article(
@@ -35,7 +44,15 @@ def _event() -> list[Article]:
         outlet="devdiscourse",
         published=JUNE3,
     )
-    claim(a2, "261", 261, counted="death toll", predicate="risen", source="railway spokesperson")
+    claim(
+        a2,
+        "261",
+        261,
+        counted="death toll",
+        predicate="risen",
+        source="railway spokesperson",
+        measure="killed",
+    )
     claim(a2, "200", 200, counted="ambulances", qualifier="some")
     claim(a2, "50", 50, counted="buses", predicate="working")
     a3 = article(
@@ -47,7 +64,7 @@ def _event() -> list[Article]:
         published=JUNE5,
     )
     claim(a3, "83", 83, counted="bodies", predicate="remain unidentified", source="Officials")
-    claim(a3, "288", 288, counted="death toll", predicate="risen")
+    claim(a3, "288", 288, counted="death toll", predicate="risen", measure="killed")
     return [a1, a2, a3]
 
 

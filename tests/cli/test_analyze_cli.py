@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from parallax.cli.main import app
@@ -40,7 +41,10 @@ def test_claims_prints_markup_like_text(tmp_path: Path) -> None:
     assert "[odd]name" in result.output
 
 
-def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(tmp_path: Path) -> None:
+def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the report goes to ./parallax-out/ by default
     folder = tmp_path / "event"
     folder.mkdir()
     (folder / "a.txt").write_text(
@@ -56,13 +60,14 @@ def test_the_terminal_summary_leads_with_differences_and_counts_the_rest(tmp_pat
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Where the outlets differ" in out
-    assert "12 \u2014 a" in out and "15 \u2014 b" in out
+    # Outlets without a name are numbered in input order, never shown by their id.
+    assert "12 \u2014 article 1" in out and "15 \u2014 article 2" in out
     assert "Reported by one outlet only: " in out
     assert out.index("Where the outlets differ") < out.index("Reported by one outlet only")
 
 
 def test_summary_figures_are_written_plainly_whatever_their_size() -> None:
-    from parallax.cli.analyze import _fmt_value
+    from parallax.cli.summary import _fmt_value
     from parallax.schema import Answer
 
     def fmt(v: float, qualifier: str | None = None) -> str:

@@ -288,3 +288,15 @@ def test_allow_private_lets_a_redirect_to_loopback_through(public_name: str, ser
 def test_an_unknown_name_is_one_error_line(public_name: str) -> None:
     result = load_paths(["http://nowhere.test/story"])
     assert result.errors[0].reason == "cannot resolve host 'nowhere.test'"
+
+
+def test_a_hanging_name_lookup_ends_by_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow_resolve(host: str, port: int) -> list[str]:
+        time.sleep(5)
+        return ["93.184.216.34"]
+
+    monkeypatch.setattr(fetch, "resolve", slow_resolve)
+    start = time.monotonic()
+    result = load_paths(["http://slow-dns.test/story"], options=LoadOptions(timeout=0.3))
+    assert time.monotonic() - start < 2
+    assert result.errors[0].reason == "cannot resolve host 'slow-dns.test' within 0.3 s"

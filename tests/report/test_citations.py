@@ -117,3 +117,27 @@ def test_sentence_bounds_finds_the_sentence() -> None:
     start = text.index("12")
     left, right = sentence_bounds(text, start, start + 2)
     assert text[left:right] == "The 12 dead were named."
+
+
+def test_a_label_inside_a_longer_word_is_not_masked() -> None:
+    """The aid "a3" inside "dema3,000" is not the label: masking it left the figure "000"."""
+    from parallax.schema import ReportArticle
+
+    text = "The union's dema3,000 jobs were cut on Monday."
+    report = Report(
+        eid="mask",
+        articles=[ReportArticle(aid="a3", text=text)],
+        summary=[
+            SummarySentence(
+                text=f"a3 says: \u201c{text[:-1]}\u201d.",
+                citations=[Citation(aid="a3", char_start=0, char_end=len(text) - 1)],
+            )
+        ],
+    )
+    assert check_citations(report) == []
+    report.summary[0] = SummarySentence(
+        text="a3 says 4,000 jobs were cut.", citations=report.summary[0].citations
+    )
+    assert check_citations(report) == [
+        "summary sentence 1: figure '4,000' appears in no cited span"
+    ]

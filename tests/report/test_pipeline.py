@@ -42,7 +42,7 @@ def test_analyze_enriches_after_alignment(monkeypatch: pytest.MonkeyPatch) -> No
     from tests.report.gold_report import seeds_report
 
     report, _ = seeds_report()
-    monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths: LoadResult())
+    monkeypatch.setattr(parallax.ingest, "load_paths", lambda paths, **_: LoadResult())
     monkeypatch.setattr(parallax.extract.claims, "extract_parsed", lambda arts: (arts, None))
     monkeypatch.setattr(
         parallax.align, "align_event", lambda arts, eid, parser: report, raising=False

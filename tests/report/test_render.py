@@ -147,3 +147,55 @@ def test_markdown_marks_a_cut_quote_too() -> None:
     md = render_markdown(Report(eid="e", articles=[art], question_answers=[qa]))
     assert "\u201c\u202612 people died\u2026\u201d" in md
     assert "\u201cRescuers said 15 people died.\u201d" in md
+
+
+def _chart_report() -> Report:
+    from parallax.schema import TimelineEntry
+
+    texts = {
+        "a": "Officials said 233 people died.",
+        "b": "Medics said 233 people died.",
+        "c": "Officials said 240 people died.",
+    }
+    arts = [ReportArticle(aid=k, outlet=k.upper(), text=t) for k, t in texts.items()]
+    q = "How many people died?"
+    days = {"a": dt.date(2024, 5, 1), "b": dt.date(2024, 5, 1), "c": dt.date(2024, 5, 3)}
+    values = {"a": 233, "b": 233, "c": 240}
+    timeline = [
+        TimelineEntry(
+            date=days[k],
+            date_basis="as_of",
+            aid=k,
+            outlet=k.upper(),
+            text=t,
+            char_start=0,
+            char_end=len(t),
+            value=values[k],
+            question=q,
+            kind="numeric_update",
+            running=values[k],
+        )
+        for k, t in texts.items()
+    ]
+    return Report(eid="e", articles=arts, timeline=timeline)
+
+
+def test_charts_start_at_zero_and_hide_no_outlet() -> None:
+    from parallax.report.render import _View
+
+    charts = _View(_chart_report()).charts()
+    assert [c.question for c in charts] == [
+        "Running figure: How many people died?",
+        "How many people died?",
+    ]
+    for chart in charts:
+        assert "0" in [label for _, label in chart.y_ticks], "the axis starts at zero"
+        places = [(p.x, p.y) for p in chart.points]
+        assert len(set(places)) == len(places) == 3, "two outlets at 233 on one day both show"
+    running = charts[0]
+    assert running.lines[0][0] == "running figure" and running.lines[0][2].count(",") == 3
+
+
+def test_the_running_chart_is_in_the_page() -> None:
+    page = render_html(_chart_report())
+    assert "Running figure: How many people died?" in page

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from parallax.report.citations import squash
+from parallax.report.citations import check_citations, flat
+from parallax.report.names import outlet_names
 from parallax.report.summary import MAX_DISCORD, MAX_QUOTE, build_summary
-from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle
+from parallax.schema import Answer, QuestionAnswer, Report, ReportArticle, SummarySentence
 from tests.report.gold_report import dev_report, seeds_report
 
 QUOTE = re.compile(r"\u201c([^\u201d]*)\u201d")
@@ -25,7 +26,7 @@ def test_every_divergence_kind_is_summarised() -> None:
 
 def test_digits_appear_only_inside_quotations() -> None:
     for report, _ in (seeds_report(), dev_report("odisha-train-crash-2023")):
-        labels = [a.outlet or a.aid for a in report.articles]
+        labels = list(outlet_names(report.articles).values())
         for s in build_summary(report):
             outside = QUOTE.sub("", s.text)
             for label in sorted(labels, key=len, reverse=True):
@@ -44,7 +45,7 @@ def test_update_is_told_in_time_order() -> None:
     groups = sorted(qa.answer_groups, key=lambda g: min(a.as_of for a in g if a.as_of))
     positions = []
     for g in groups:
-        spans = [squash(a.answer) for a in g]
+        spans = [flat(a.answer) for a in g]
         positions.append(min(sentence.text.find(s) for s in spans if s in sentence.text))
     assert positions == sorted(positions)
     values = [g[0].value for g in groups]
@@ -118,3 +119,68 @@ def test_a_long_statement_is_quoted_from_its_opening_not_from_a_year_in_it() -> 
     assert len(text) > MAX_QUOTE
     [sentence] = build_summary(report)
     assert "\u201cFull control of Mariupol, located on the Sea of Azov" in sentence.text
+
+
+def _two_outlet_report(text: str, other: str, value: float, other_value: float) -> Report:
+    return Report(
+        eid="quotes",
+        articles=[
+            ReportArticle(aid="000_e21639f45ec8aece", text=text),
+            ReportArticle(aid="b", outlet="Daily B", text=other),
+        ],
+        question_answers=[
+            QuestionAnswer(
+                question="How many homes were flooded?",
+                kind="numeric_conflict",
+                answer_groups=[
+                    [
+                        Answer(
+                            aid="000_e21639f45ec8aece",
+                            answer=text,
+                            value=value,
+                            char_start=0,
+                            char_end=len(text),
+                        )
+                    ],
+                    [
+                        Answer(
+                            aid="b",
+                            answer=other,
+                            value=other_value,
+                            char_start=0,
+                            char_end=len(other),
+                        )
+                    ],
+                ],
+            )
+        ],
+    )
+
+
+def test_curly_quotes_inside_a_quotation_stay_curly() -> None:
+    text = "The mayor said \u201cthe river is \u2018rising fast\u2019\u201d as 12 homes flooded."
+    other = "Rescuers said 15 homes were flooded."
+    report = _two_outlet_report(text, other, 12, 15)
+    [sentence] = build_summary(report)
+    assert "\u201cthe river is \u2018rising fast\u2019\u201d" in sentence.text
+    assert check_citations(report.model_copy(update={"summary": [sentence]})) == []
+
+
+def test_the_check_catches_a_quotation_whose_inner_quotes_were_straightened() -> None:
+    text = "The mayor said \u201cthe river is \u2018rising fast\u2019\u201d as 12 homes flooded."
+    other = "Rescuers said 15 homes were flooded."
+    report = _two_outlet_report(text, other, 12, 15)
+    [sentence] = build_summary(report)
+    bent = sentence.text.replace("\u2018", "'").replace("\u2019", "'")
+    changed = report.model_copy(
+        update={"summary": [SummarySentence(text=bent, citations=sentence.citations)]}
+    )
+    assert any("is in no cited span" in p for p in check_citations(changed))
+
+
+def test_summaries_name_outlets_never_article_ids() -> None:
+    text = "Officials said 12 homes were flooded."
+    other = "Rescuers said 15 homes were flooded."
+    [sentence] = build_summary(_two_outlet_report(text, other, 12, 15))
+    assert "article 1" in sentence.text and "Daily B" in sentence.text
+    assert "e21639f45ec8aece" not in sentence.text

@@ -29,13 +29,13 @@ def test_adding_one_article_to_ten_extracts_one(
     files = sorted(SEEDS.glob("*.txt")) + sorted(RIVERTON.glob("*.txt"))
     assert len(files) == 10
     parsed: list[list[str]] = []
-    real = claims_module.extract_event
+    real = claims_module.parse_event
 
     def spy(articles, **kw):  # type: ignore[no-untyped-def]
         parsed.append([a.aid for a in articles])
         return real(articles, **kw)
 
-    monkeypatch.setattr(claims_module, "extract_event", spy)
+    monkeypatch.setattr(claims_module, "parse_event", spy)
     with Store(tmp_path / "s.duckdb") as store:
         store.create_event("Ten", "ten")
         store.add_articles("ten", load_paths(files[:9]).articles)
@@ -48,6 +48,6 @@ def test_adding_one_article_to_ten_extracts_one(
         # Sentences embedded before are served from the store, not embedded again.
         assert 0 < second.embedded < first.embedded
 
-    monkeypatch.setattr(claims_module, "extract_event", real)
+    monkeypatch.setattr(claims_module, "parse_event", real)
     scratch = analyze([str(p) for p in files], eid="ten").report
     assert json.loads(second.report.to_json()) == json.loads(scratch.to_json())

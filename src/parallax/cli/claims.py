@@ -7,10 +7,11 @@ Heavy imports (spaCy, the loader) happen inside the command so that ``parallax
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from parallax.cli.common import AllowPrivate, make_console, safe_json, shown
 
 
 def register(app: typer.Typer) -> None:
@@ -19,23 +20,28 @@ def register(app: typer.Typer) -> None:
     @app.command("claims")
     def claims(
         paths: Annotated[
-            list[Path], typer.Argument(help="Files, folders or JSON corpora of one event.")
+            list[str],
+            typer.Argument(
+                help="Files, folders, JSON corpora or http(s) URLs of one event.",
+                metavar="PATH",
+            ),
         ],
         as_json: Annotated[
             bool, typer.Option("--json", help="Print claims as JSON lines.")
         ] = False,
+        allow_private: AllowPrivate = False,
     ) -> None:
         """Extract the factual figures of each article, with source and date."""
-        from rich.console import Console
-        from rich.markup import escape
         from rich.table import Table
 
         from parallax.cli.problems import print_load_problems
         from parallax.extract.claims import extract_event
-        from parallax.ingest import load_paths
+        from parallax.ingest import LoadOptions, load_paths
 
-        result = load_paths(list(paths))
-        err = Console(stderr=True)
+        # Strings, not paths: a URL is fetched, and an unreadable file is one error
+        # line from the loader instead of a usage error that refuses the whole batch.
+        result = load_paths(paths, options=LoadOptions(allow_private=allow_private))
+        err = make_console(stderr=True)
         print_load_problems(err, result.errors, result.skipped)
         if not result.articles:
             err.print("[red]no articles loaded[/]")
@@ -44,12 +50,14 @@ def register(app: typer.Typer) -> None:
         if as_json:
             for art in articles:
                 for c in art.claims:
-                    typer.echo(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+                    line = json.dumps(c.model_dump(mode="json"), ensure_ascii=False)
+                    typer.echo(safe_json(line))
             return
-        console = Console()
+        console = make_console()
         for art in articles:
             date = f"{art.published} ({art.published_basis})" if art.published else "date unknown"
-            title = escape(f"{art.aid}  {art.title or ''}  {date}")
+            name = art.outlet if art.outlet and art.outlet != art.aid else ""
+            title = shown(f"{art.aid}  {name}  {art.title or ''}  {date}")
             table = Table(title=title, title_justify="left")
             for col in ("figure", "value", "counted", "predicate", "source", "as of"):
                 table.add_column(col, overflow="fold")
@@ -61,7 +69,7 @@ def register(app: typer.Typer) -> None:
                     value += f" {c.unit}"
                 # Cells hold article text: escaped so brackets are never read as markup.
                 cells = (c.text, value, c.counted, c.predicate, c.source, c.as_of)
-                table.add_row(*(escape(str(x)) if x else "" for x in cells))
+                table.add_row(*(shown(x) if x else "" for x in cells))
             console.print(table)
             for note in art.warnings:
-                console.print(f"  [dim]{escape(note)}[/]")
+                console.print(f"  [dim]{shown(note)}[/]")

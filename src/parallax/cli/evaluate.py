@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from parallax.cli.common import make_console, plain, shown
 from parallax.report.evaluate import GoldModel, Scores, evaluate
 from parallax.schema import Report
 
@@ -63,7 +64,7 @@ def _fmt(value: float | None) -> str:
 def print_scores(scores: Scores, console: Console) -> None:
     """Metric table first, then what was missed, so the table answers "how good" and the
     lists below it answer "what to fix"."""
-    table = Table(title=f"Parallax evaluation: {scores.eid} vs gold {scores.gold_eid}")
+    table = Table(title=shown(f"Parallax evaluation: {scores.eid} vs gold {scores.gold_eid}"))
     table.add_column("metric")
     table.add_column("score", justify="right")
     table.add_column("n / d", justify="right")
@@ -77,7 +78,7 @@ def print_scores(scores: Scores, console: Console) -> None:
         )
     console.print(table)
     for warning in scores.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
+        console.print(f"[yellow]warning:[/yellow] {shown(warning)}", markup=True, highlight=False)
 
     missed = Table(title="Gold questions not fully matched", show_lines=False)
     missed.add_column("#", justify="right")
@@ -93,14 +94,16 @@ def print_scores(scores: Scores, console: Console) -> None:
         if q.consensus_ok is False:
             problems.append("consensus not matched")
         if problems:
-            missed.add_row(str(q.index), q.kind, q.question, "; ".join(problems))
+            missed.add_row(
+                str(q.index), shown(q.kind), shown(q.question), shown("; ".join(problems))
+            )
     for u in scores.unique:
         if not u.matched:
             missed.add_row(
                 str(u.question_index),
                 "unique_coverage",
-                u.question,
-                f"{u.aid}: {u.note or 'no matching unique_coverage answer'}",
+                shown(u.question),
+                shown(f"{u.aid}: {u.note or 'no matching unique_coverage answer'}"),
             )
     if missed.row_count:
         console.print(missed)
@@ -108,16 +111,18 @@ def print_scores(scores: Scores, console: Console) -> None:
     lost = [f for f in scores.figures if not f.found]
     if lost:
         console.print(
-            "figures not found: " + ", ".join(f"{f.aid}={f.value:g}" for f in lost),
+            "figures not found: " + shown(", ".join(f"{f.aid}={f.value:g}" for f in lost)),
             highlight=False,
         )
     wrong = [f for f in scores.figures if f.source_ok is False]
     if wrong:
         console.print(
             "wrong sources: "
-            + "; ".join(
-                f"{f.aid}={f.value:g} gold {f.gold_sources} report {f.report_sources}"
-                for f in wrong
+            + plain(
+                "; ".join(
+                    f"{f.aid}={f.value:g} gold {f.gold_sources} report {f.report_sources}"
+                    for f in wrong
+                )
             ),
             highlight=False,
             markup=False,
@@ -138,7 +143,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(scores.model_dump_json(indent=2))
         else:
-            print_scores(scores, Console())
+            print_scores(scores, make_console())
 
     @app.command("schema")
     def schema_command() -> None:

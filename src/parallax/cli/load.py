@@ -12,10 +12,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
+from parallax.cli.common import AllowPrivate, make_console, safe_json, shown
 from parallax.cli.problems import print_load_problems
 from parallax.models import LoadResult
 
@@ -35,13 +35,13 @@ def _table(result: LoadResult) -> Table:
     for article in result.articles:
         date = f"{article.published} ({article.published_basis})" if article.published else "-"
         table.add_row(
-            escape(article.aid),
-            escape(article.outlet or "-"),
+            shown(article.aid),
+            shown(article.outlet or "-"),
             date,
             str(article.words),
             article.language or "-",
-            escape(article.duplicate_of or "-"),
-            escape("; ".join(article.warnings) or "-"),
+            shown(article.duplicate_of or "-"),
+            shown("; ".join(article.warnings) or "-"),
         )
     return table
 
@@ -50,9 +50,9 @@ def _print_removed(result: LoadResult, out: Console) -> None:
     for article in result.articles:
         if not article.removed:
             continue
-        out.print(f"[bold]{escape(article.aid)}[/bold] removed {len(article.removed)}:")
+        out.print(f"[bold]{shown(article.aid)}[/bold] removed {len(article.removed)}:")
         for item in article.removed:
-            out.print(f"  [dim]{escape(item.reason)}:[/dim] {escape(item.text)}")
+            out.print(f"  [dim]{shown(item.reason)}:[/dim] {shown(item.text)}")
 
 
 class _Bar:
@@ -79,32 +79,36 @@ class _Bar:
             self.progress.stop()
 
 
-def _load(paths: list[str], err: Console) -> LoadResult:
-    from parallax.ingest import load_paths  # lazy: keeps `parallax --help` fast
+def _load(paths: list[str], err: Console, allow_private: bool) -> LoadResult:
+    from parallax.ingest import LoadOptions, load_paths  # lazy: keeps `parallax --help` fast
 
     bar = _Bar(err)
     try:
-        return load_paths(paths, on_progress=bar)
+        options = LoadOptions(allow_private=allow_private)
+        return load_paths(paths, options=options, on_progress=bar)
     finally:
         bar.stop()
 
 
 def load_command(
-    paths: Annotated[list[str], typer.Argument(help="Folders, files or http(s) URLs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders, files or http(s) URLs.", metavar="PATH")
+    ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the load result as JSON on stdout.")
     ] = False,
     show_removed: Annotated[
         bool, typer.Option("--show-removed", help="List what cleaning took out of each article.")
     ] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Load articles, clean them and list what was loaded."""
-    out = Console()
-    err = Console(stderr=True)
-    result = _load(paths, err)
+    out = make_console()
+    err = make_console(stderr=True)
+    result = _load(paths, err, allow_private)
     print_load_problems(err, result.errors, result.skipped)
     if json_out:
-        typer.echo(result.model_dump_json(indent=2))
+        typer.echo(safe_json(result.model_dump_json(indent=2)))
     else:
         out.print(_table(result))
         if show_removed:

@@ -7,7 +7,22 @@ until a command that needs them runs.
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+import typer.core
+
+
+def _value_hint(self: Any, ctx: Any) -> str | None:
+    """A flag takes no value, so it shows none; an option shows its metavar ("FILE")."""
+    return None if getattr(self, "is_flag", False) else self.metavar
+
+
+# Typer labels every parameter with its Python type ("--quiet <bool>", "paths
+# <list[str]>"), which tells a reader nothing. Help shows metavars such as FILE and
+# FOLDER instead, set on each option, and nothing for flags.
+typer.core.TyperOption.display_type_rich = _value_hint  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="parallax",

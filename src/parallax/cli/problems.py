@@ -1,7 +1,7 @@
 """One way every command reports inputs it could not load or passed over.
 
-Paths and article ids are untrusted text: they are escaped so a bracket in a file
-name is never read as Rich markup.
+Paths and article ids are untrusted text: control characters are stripped and markup
+escaped, so neither an escape sequence nor a bracket in a file name reaches the terminal.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Console
-from rich.markup import escape
 
+from parallax.cli.common import shown
 from parallax.models import LoadError
 
 
@@ -18,6 +18,6 @@ def print_load_problems(
     err: Console, errors: Iterable[LoadError], skipped: Iterable[LoadError]
 ) -> None:
     for item in skipped:
-        err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/] {shown(item)}", highlight=False, soft_wrap=True)
     for error in errors:
-        err.print(f"[red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/] {shown(error)}", highlight=False, soft_wrap=True)

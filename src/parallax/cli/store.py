@@ -193,9 +193,9 @@ def report_command(
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from parallax.cli.analyze import _summary
+    from parallax.cli.summary import print_summary
 
-    _summary(report)
+    print_summary(console, report)
     if changes:
         console.print("[bold]The story so far[/]")
         for c in changes:

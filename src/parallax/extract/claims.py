@@ -189,14 +189,24 @@ def extract_parsed(
 
     The caller's articles are left as they are: extraction fills copies.
     """
-    out = [a.model_copy(deep=True) for a in articles]
+    parsed = parse_event(articles)
     parser = SentenceParser()
-    for art, paras in zip(out, parse_articles(out), strict=True):
-        art.sentences = paragraph_sentences(paras)
-        art.claims = claims_from_paragraphs(art, paras)
+    for art, paras in parsed:
         parser.add(art.aid, paras)
+    out = [art for art, _ in parsed]
     _complete(out, infer=infer, normalise=normalise)
     return out, parser
+
+
+def parse_event(articles: Sequence[Article]) -> list[tuple[Article, list[Paragraph]]]:
+    """Copies of the articles with their own sentences and claims, and their paragraph
+    parses: the per-article part of extraction (a cache keeps both, per article)."""
+    out = [a.model_copy(deep=True) for a in articles]
+    parsed = parse_articles(out)
+    for art, paras in zip(out, parsed, strict=True):
+        art.sentences = paragraph_sentences(paras)
+        art.claims = claims_from_paragraphs(art, paras)
+    return list(zip(out, parsed, strict=True))
 
 
 def complete_event(

@@ -13,6 +13,7 @@ import re
 import zlib
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from parallax.models import Article
@@ -36,8 +37,21 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+_TEMPLATE: list[MinHash] = []
+
+
 def _minhash(text: str) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_crc32)
+    # Every sketch uses the same permutations (same seed); drawing them anew for each
+    # sketch cost more than hashing a short article.
+    if not _TEMPLATE:
+        _TEMPLATE.append(MinHash(num_perm=NUM_PERM, hashfunc=_crc32))
+    template = _TEMPLATE[0]
+    sketch = MinHash(
+        num_perm=NUM_PERM,
+        hashfunc=_crc32,
+        permutations=template.permutations,
+        scheme=template.scheme,
+    )
     sketch.update_batch(list(shingles(text)))
     return sketch
 
@@ -74,13 +88,18 @@ def find_duplicates(
     )
     ranked = [articles[i] for i in order]
     sketches = [_minhash(article.text) for article in ranked]
+    hashes = np.stack([s.hashvalues for s in sketches]) if sketches else np.zeros((0, NUM_PERM))
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     groups = _Groups(len(ranked))
     for i, sketch in enumerate(sketches):
-        for key in lsh.query(sketch):
-            j = int(key)
-            if groups.find(i) != groups.find(j) and sketch.jaccard(sketches[j]) >= threshold:
-                groups.union(i, j)
+        # Many near-identical short texts share LSH buckets; their Jaccard estimates are
+        # taken in one array operation instead of one Python call per candidate.
+        root = groups.find(i)
+        candidates = [j for j in map(int, lsh.query(sketch)) if groups.find(j) != root]
+        if candidates:
+            similar = (hashes[candidates] == hashes[i]).mean(axis=1) >= threshold
+            for j in np.asarray(candidates)[similar]:
+                groups.union(i, int(j))
         lsh.insert(str(i), sketch)
     return {
         ranked[i].aid: ranked[groups.find(i)].aid for i in range(len(ranked)) if groups.find(i) != i

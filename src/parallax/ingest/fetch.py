@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -53,6 +54,29 @@ def _system_connect(ip: str, port: int, timeout: float | None) -> httpcore.Netwo
 # without any traffic leaving 127.0.0.0/8.
 resolve: Resolver = system_resolve
 connect: Connector = _system_connect
+
+
+def _resolve_by(host: str, port: int, seconds: float) -> list[str]:
+    """``resolve`` with a time limit: getaddrinfo has none, and a dead DNS server would
+    hold the download past its deadline. The lookup runs in a daemon thread that is
+    left behind, not waited for, when it is late."""
+    found: list[list[str]] = []
+    failed: list[BaseException] = []
+
+    def lookup() -> None:
+        try:
+            found.append(resolve(host, port))
+        except BaseException as exc:  # handed to the caller's thread as it is
+            failed.append(exc)
+
+    worker = threading.Thread(target=lookup, name=f"resolve {host}", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if failed:
+        raise failed[0]
+    if not found:
+        raise IngestError(f"cannot resolve host '{host}' within {seconds:g} s")
+    return found[0]
 
 
 def refusal(ip: str) -> str | None:
@@ -143,7 +167,7 @@ class _GuardedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        addresses = resolve(host, port)
+        addresses = _resolve_by(host, port, self._deadline.bound(timeout))
         if not addresses:
             raise IngestError(f"cannot resolve host '{host}'")
         if not self._allow_private:

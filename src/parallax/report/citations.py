@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from parallax.report.names import outlet_names
 from parallax.schema import Citation, Report
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_QUOTE = re.compile(r"\u201c([^\u201d]*)\u201d")
 
 
 def _norm_number(token: str) -> str:
@@ -37,13 +37,42 @@ def figures(text: str) -> set[str]:
     return out
 
 
-_FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
+def flat(text: str) -> str:
+    """Whitespace-insensitive form: a quotation is shown on one line."""
+    return " ".join(text.split())
 
 
-def squash(text: str) -> str:
-    """Whitespace- and quote-mark-insensitive form: quotations are shown on one line, and a
-    quotation inside a quotation has its curly marks straightened."""
-    return " ".join(text.translate(_FOLD).split())
+def _verbatim(quote: str, spans: list[str]) -> str | None:
+    """The first piece of ``quote`` (cut at ellipses) that no span holds, else ``None``."""
+    for piece in flat(quote.strip("\u2026 ")).split("\u2026"):
+        piece = piece.strip()
+        if piece and not any(piece in s for s in spans):
+            return piece
+    return None
+
+
+def _quotation_problems(where: str, text: str, spans: list[str]) -> list[str]:
+    """Every \u201c...\u201d quotation must be verbatim, curly quotes inside it included.
+
+    A quotation may hold a quotation, so the closing mark is not simply the next
+    one: of the closing marks after an opening, the furthest that leaves a verbatim
+    quotation wins; when none does, the quotation up to the first one is reported.
+    """
+    problems = []
+    pos = 0
+    while (start := text.find("\u201c", pos)) != -1:
+        closes = [m.start() for m in re.finditer("\u201d", text[start + 1 :])]
+        if not closes:
+            break
+        for close in reversed(closes):
+            if _verbatim(text[start + 1 : start + 1 + close], spans) is None:
+                pos = start + 2 + close
+                break
+        else:
+            missing = _verbatim(text[start + 1 : start + 1 + closes[0]], spans) or ""
+            problems.append(f"{where}: quotation {missing[:60]!r} is in no cited span")
+            pos = start + 2 + closes[0]
+    return problems
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,14 +112,22 @@ def _span_problems(where: str, citations: Iterable[Citation], texts: dict[str, s
 
 def _labels(report: Report) -> list[str]:
     """Outlet names and aids may contain digits ("z100portland"); they are not figures."""
-    labels = {a.outlet or a.aid for a in report.articles} | {a.aid for a in report.articles}
+    labels = set(outlet_names(report.articles).values()) | {a.aid for a in report.articles}
+    # "article N" names an article without an outlet; an outlet set later keeps its number.
+    labels |= {f"article {n}" for n in range(1, len(report.articles) + 1)}
     return sorted((x for x in labels if x), key=len, reverse=True)
 
 
 def _mask(text: str, labels: list[str]) -> str:
-    for label in labels:
-        text = text.replace(label, " ")
-    return text
+    """Blank out outlet labels where they stand as whole words.
+
+    A label inside a longer word is not the label: masking the aid "a3" inside
+    "dema3,000" would leave "000", a figure no span holds.
+    """
+    if not labels:
+        return text
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", " ", text)
 
 
 def check_generated_text(
@@ -106,13 +143,7 @@ def check_generated_text(
         for c in citations
         if c.aid in texts and 0 <= c.char_start < c.char_end <= len(texts[c.aid])
     ]
-    squashed = [squash(s) for s in spans]
-    for quote in _QUOTE.findall(text):
-        q = squash(quote.strip("\u2026 "))
-        pieces = [p.strip() for p in q.split("\u2026") if p.strip()]
-        for piece in pieces:
-            if not any(piece in s for s in squashed):
-                problems.append(f"{where}: quotation {piece[:60]!r} is in no cited span")
+    problems += _quotation_problems(where, text, [flat(s) for s in spans])
     cited_figures: set[str] = set()
     for s in spans:
         cited_figures |= figures(s)

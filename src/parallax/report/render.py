@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +20,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parallax.numfmt import format_number
 from parallax.report.citations import sentence_bounds
+from parallax.report.names import outlet_names
+from parallax.report.sections import sections
 from parallax.report.timeline import series
 from parallax.schema import (
-    DISCORD_KINDS,
     KINDS,
     Answer,
     QuestionAnswer,
@@ -65,7 +68,7 @@ def _answer_label(a: Answer) -> str:
 
 
 def _outlets(report: Report) -> dict[str, str]:
-    return {a.aid: (a.outlet or a.aid) for a in report.articles}
+    return outlet_names(report.articles)
 
 
 def _cut_quote(view: _View, a: Answer) -> str:
@@ -89,18 +92,16 @@ def render_markdown(report: Report) -> str:
             cites = ", ".join(f"{c.aid}:{c.char_start}-{c.char_end}" for c in s.citations)
             out.append(f"- {_md(s.text)} [{_md(cites)}]")
         out.append("")
-    groups: dict[str, list[QuestionAnswer]] = {}
-    for qa in report.question_answers:
-        groups.setdefault(qa.kind, []).append(qa)
-    order: list[str] = [k for k in DISCORD_KINDS if k in groups]
-    sections: list[tuple[str, list[str]]] = [
-        ("Where the outlets differ", order),
-        ("What the outlets agree on", ["consensus"]),
-        ("Reported by one outlet only", ["unique_coverage"]),
+    parts = sections(report)
+    listed: list[tuple[str, list[QuestionAnswer]]] = [
+        ("Where the outlets differ", parts.discord),
+        (f"More points of divergence ({len(parts.more_discord)})", parts.more_discord),
+        ("What the outlets agree on", parts.agree),
+        (f"More agreement ({len(parts.more_agree)})", parts.more_agree),
+        ("Reported by one outlet only", parts.unique),
     ]
     view = _View(report)
-    for title, kinds in sections:
-        qas = [qa for k in kinds for qa in groups.get(k, [])]
+    for title, qas in listed:
         if not qas:
             continue
         out += [f"## {title}", ""]
@@ -265,20 +266,38 @@ class _View:
         return rows
 
     def charts(self) -> list[Chart]:
+        """The main running figure first, then every figure that differs by outlet or date."""
         out = []
+        running = self._running_series()
+        if running is not None:
+            question, entries = running
+            out.append(self._chart(f"Running figure: {question}", entries, running=True))
         for question, entries in series(self.report).items():
             out.append(self._chart(question, entries))
         return out
 
-    def _chart(self, question: str, entries: list[TimelineEntry]) -> Chart:
+    def _running_series(self) -> tuple[str, list[TimelineEntry]] | None:
+        """The updated figure reported most often, on at least two days."""
+        by_question: dict[str, list[TimelineEntry]] = {}
+        for e in self.report.timeline:
+            if e.question and e.running is not None and e.date is not None:
+                by_question.setdefault(e.question, []).append(e)
+        candidates = [
+            (len(es), q) for q, es in by_question.items() if len({e.date for e in es}) >= 2
+        ]
+        if not candidates:
+            return None
+        _, question = max(candidates, key=lambda c: (c[0], c[1]))
+        return question, by_question[question]
+
+    def _chart(self, question: str, entries: list[TimelineEntry], running: bool = False) -> Chart:
         w, h, left, right, top, bottom = 640, 240, 64, 88, 22, 40
         dates = [e.date for e in entries if e.date]
         values = [e.value for e in entries if e.value is not None]
         d0, d1 = min(dates), max(dates)
-        v0, v1 = min(values), max(values)
-        # Zero-based when the figures are far apart; otherwise zoom in so that an update
-        # from 233 to 288 is visible rather than a flat line near the top.
-        v0 = 0.0 if v0 <= 0 or v0 / v1 < 0.5 else v0 - (v1 - v0) * 0.2
+        # The axis always includes zero: a zoomed axis makes 233 against 240 look like a
+        # doubling. Figures below zero extend it downwards.
+        v0, v1 = min(0.0, *values), max(0.0, *values)
         span_d = max((d1 - d0).days, 1)
         span_v = (v1 - v0) or 1.0
 
@@ -295,13 +314,22 @@ class _View:
         labelled: set[tuple[dt.date, float]] = set()
         for e in entries:
             by_outlet.setdefault(e.outlet, []).append(e)
+        if running:
+            steps = sorted((e.date, e.running) for e in entries if e.date and e.running is not None)
+            pts = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in steps)
+            chart.lines.append(("running figure", "#1b1f24", pts))
         for label, es in by_outlet.items():
             es = sorted(es, key=lambda e: (e.date, e.value))
             color = self.colors.get(label, "#56677a")
-            pts = " ".join(
-                f"{x(e.date):.1f},{y(e.value):.1f}" for e in es if e.date and e.value is not None
-            )
-            chart.lines.append((label, color, pts))
+            if not running:
+                pts = " ".join(
+                    f"{x(e.date):.1f},{y(e.value):.1f}"
+                    for e in es
+                    if e.date and e.value is not None
+                )
+                chart.lines.append((label, color, pts))
+            else:
+                chart.lines.append((label, color, ""))
             for e in es:
                 if e.date is None or e.value is None:
                     continue
@@ -316,18 +344,32 @@ class _View:
                     )
                 )
                 labelled.add((e.date, e.value))
+        _dodge(chart.points)
         chart.x_ticks = [(round(x(d), 1), d.isoformat()) for d in sorted(set(dates))]
         chart.y_ticks = [(round(y(v), 1), _fmt(round(v))) for v in sorted({v0, v1, (v0 + v1) / 2})]
         return chart
 
 
+#: Horizontal distance between dots that would otherwise sit on one another.
+_DODGE = 9.0
+
+
+def _dodge(points: list[Point]) -> None:
+    """Spread dots at one place side by side, so no outlet's dot hides another's."""
+    at: dict[tuple[float, float], list[Point]] = {}
+    for p in points:
+        at.setdefault((p.x, p.y), []).append(p)
+    for group in at.values():
+        for i, p in enumerate(group):
+            p.x = round(p.x + (i - (len(group) - 1) / 2) * _DODGE, 1)
+
+
 def render_html(report: Report) -> str:
     view = _View(report)
-    discord = [qa for qa in report.question_answers if qa.kind in DISCORD_KINDS]
-    consensus = [qa for qa in report.question_answers if qa.kind == "consensus"]
+    parts = sections(report)
     unique: dict[str, list[QuestionAnswer]] = {}
-    for qa in report.question_answers:
-        if qa.kind == "unique_coverage" and qa.answer_groups and qa.answer_groups[0]:
+    for qa in parts.unique:
+        if qa.answer_groups and qa.answer_groups[0]:
             label = view.labels.get(qa.answer_groups[0][0].aid, qa.answer_groups[0][0].aid)
             unique.setdefault(label, []).append(qa)
     facts = [qa for qa in report.question_answers if qa.kind != "framing"]
@@ -338,8 +380,10 @@ def render_html(report: Report) -> str:
         kinds=KINDS,
         outlets=view.labels,
         view=view,
-        discord=discord,
-        consensus=consensus,
+        discord=parts.discord,
+        more_discord=parts.more_discord,
+        consensus=parts.agree,
+        more_consensus=parts.more_agree,
         unique=unique,
         charts=view.charts(),
         matrix=view.matrix(facts),
@@ -354,16 +398,37 @@ def write_report(
     md_path: Path | None = None,
     html_path: Path | None = None,
 ) -> list[Path]:
-    written: list[Path] = []
+    """Write the chosen formats, all or none.
+
+    Every file is rendered and written to a temporary file beside its target first;
+    only then are they moved into place with ``os.replace``, which is atomic. A crash
+    or kill -9 part-way leaves the old files whole (never a 0-byte report) and never a
+    mix of old and new ones from a failed run.
+    """
     makers: list[tuple[Path | None, Callable[[], str]]] = [
         (json_path, lambda: report.model_dump_json(indent=2)),
         (md_path, lambda: render_markdown(report)),
         (html_path, lambda: render_html(report)),
     ]
-    for path, text in makers:
-        if path is None:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text(), encoding="utf-8")
-        written.append(path)
-    return written
+    chosen = [(path, make) for path, make in makers if path is not None]
+    staged: list[tuple[str, Path]] = []
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        for path, make in chosen:
+            text = make()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((temp, path))
+            os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from others
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temp, path in staged:
+            os.replace(temp, path)
+    finally:
+        for temp, _ in staged:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    return [path for _, path in staged]

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 
 from parallax.models import Claim
-from parallax.report.citations import squash
+from parallax.report.citations import flat
+from parallax.report.names import outlet_names
 from parallax.schema import KINDS, Answer, Citation, QuestionAnswer, Report, SummarySentence
 
 #: Longest quotation shown; a longer answer is cut to a window around its figure.
@@ -46,7 +47,7 @@ def _join(items: Sequence[str]) -> str:
 class _Ctx:
     def __init__(self, report: Report) -> None:
         self.texts = {a.aid: a.text for a in report.articles}
-        self.labels = {a.aid: a.outlet or a.aid for a in report.articles}
+        self.labels = outlet_names(report.articles)
         self.claims: dict[str, Claim] = {c.id: c for c in report.claims}
 
     def valid(self, ans: Answer) -> bool:
@@ -66,7 +67,8 @@ class _Ctx:
         # Trailing whitespace and a closing full stop would double the template's own.
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,:"):
             end -= 1
-        shown = squash(text[start:end])
+        # Only whitespace is folded: the quotation keeps the article's own quote marks.
+        shown = flat(text[start:end])
         prefix = "\u2026" if start > ans.char_start else ""
         suffix = "\u2026" if end < ans.char_end else ""
         return (

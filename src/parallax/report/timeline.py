@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from parallax.report.names import outlet_names
 from parallax.schema import KINDS, Answer, QuestionKind, Report, TimelineEntry
 
 #: Kinds whose answers chart as one running figure over time.
@@ -27,7 +28,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def build_timeline(report: Report) -> list[TimelineEntry]:
     """Every dated figure, oldest first; running figures on series that are updated."""
     published = {a.aid: a.date for a in report.articles}
-    labels = {a.aid: a.outlet or a.aid for a in report.articles}
+    labels = outlet_names(report.articles)
     texts = {a.aid: a.text for a in report.articles}
     claims = {c.id: c for c in report.claims}
 

@@ -18,6 +18,8 @@ from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from parallax.report.sections import SHOWN_AGREEMENTS, SHOWN_DISCORD
+from parallax.report.sections import sections as report_sections
 from parallax.schema import Answer, QuestionAnswer, Report
 from parallax.serve.api import report_response
 from parallax.serve.service import FORMATS, Added, InputError, Service
@@ -26,8 +28,10 @@ from parallax.store.changes import AGREEING_KINDS, number
 
 router = APIRouter(include_in_schema=False)
 
-#: Questions shown before "more", per section.
-TOP = 6
+#: Questions shown before "more", per section: as in every report (``report.sections``).
+TOP = SHOWN_DISCORD
+TOP_AGREE = SHOWN_AGREEMENTS
+TOP_ONE = 6
 #: Changes of one analysis shown before "more".
 TOP_CHANGES = 5
 REFRESH_SECONDS = 2
@@ -117,14 +121,14 @@ def _answer(a: Answer, outlet_of: dict[str, str]) -> AnswerView:
 
 def ranked(report: Report) -> list[QuestionAnswer]:
     """Points of difference first, then agreement, then what one outlet alone reports;
-    within each, the report's own order (the report ranks its questions)."""
-    order = {"consensus": 1, "unique_coverage": 2}
-    return sorted(report.question_answers, key=lambda qa: order.get(qa.kind, 0))
+    within each, by importance (``report.sections``, as every renderer orders them)."""
+    parts = report_sections(report)
+    return [*parts.discord, *parts.more_discord, *parts.agree, *parts.more_agree, *parts.unique]
 
 
 def _sections(
     report: Report, kind: str | None, outlet: str | None
-) -> tuple[list[tuple[str, list[QuestionView]]], list[str], list[str]]:
+) -> tuple[list[tuple[str, list[QuestionView], int]], list[str], list[str]]:
     outlet_of = {a.aid: a.outlet or a.aid for a in report.articles}
     views = [_question(qa, outlet_of) for qa in ranked(report)]
     kinds = list(dict.fromkeys(v.kind for v in views))
@@ -133,11 +137,11 @@ def _sections(
         v for v in views if (not kind or v.kind == kind) and (not outlet or outlet in v.outlets)
     ]
     sections = [
-        ("Where the outlets differ", [v for v in shown if v.kind not in AGREEING_KINDS]),
-        ("What the outlets agree on", [v for v in shown if v.kind == "consensus"]),
-        ("Reported by one outlet only", [v for v in shown if v.kind == "unique_coverage"]),
+        ("Where the outlets differ", [v for v in shown if v.kind not in AGREEING_KINDS], TOP),
+        ("What the outlets agree on", [v for v in shown if v.kind == "consensus"], TOP_AGREE),
+        ("Reported by one outlet only", [v for v in shown if v.kind == "unique_coverage"], TOP_ONE),
     ]
-    return [(t, qs) for t, qs in sections if qs], kinds, outlets
+    return [(t, qs, top) for t, qs, top in sections if qs], kinds, outlets
 
 
 @dataclass
@@ -222,7 +226,6 @@ def _event_page(
         story=_story(service, eid),
         notices=notices,
         result=result,
-        top=TOP,
         top_changes=TOP_CHANGES,
         formats=list(FORMATS),
     )

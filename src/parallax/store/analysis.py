@@ -121,8 +121,10 @@ def _event_lock(path: str, eid: str) -> threading.Lock:
 
 def analyze_event(store: Store, eid: str) -> Outcome:
     """Analyse the event's current articles, record the analysis and what it changed."""
-    from parallax.extract.claims import complete_event, extract_event
+    from parallax.extract.claims import complete_event, parse_event
     from parallax.ingest import mark_duplicates
+    from parallax.ingest.outlet import renumber_unnamed
+    from parallax.nlp.pipeline import SentenceParser, paragraphs_from_bytes, paragraphs_to_bytes
 
     with _event_lock(str(store.path), eid):
         start = time.perf_counter()
@@ -133,27 +135,34 @@ def analyze_event(store: Store, eid: str) -> Outcome:
         cached = store.extractions(keys, extractor)
         articles: list[Article] = []
         todo: list[tuple[tuple[str, str], Article]] = []
+        # Alignment reads the parses the claims were read from, cached with them.
+        parser = SentenceParser()
         for s, key in zip(stored, keys, strict=True):
             article = s.article.model_copy(deep=True)
             hit = cached.get(key)
-            if hit is not None:
+            if hit is not None and hit.parses is not None:
                 article.sentences = list(hit.sentences)
                 article.claims = _renamed(hit.claims, article.aid)
+                parser.add(article.aid, paragraphs_from_bytes(hit.parses))
             else:
                 todo.append((key, article))
             articles.append(article)
         if todo:
-            done = extract_event([a for _, a in todo], infer=False, normalise=False)
-            for (key, article), extracted in zip(todo, done, strict=True):
+            done = parse_event([a for _, a in todo])
+            for (key, article), (extracted, paras) in zip(todo, done, strict=True):
                 article.sentences, article.claims = extracted.sentences, extracted.claims
-                store.save_extraction(key, extractor, article.sentences, article.claims)
+                parser.add(article.aid, paras)
+                store.save_extraction(
+                    key, extractor, article.sentences, article.claims, paragraphs_to_bytes(paras)
+                )
+        renumber_unnamed(articles)
         for article in articles:
             article.duplicate_of = None
         if len(articles) > 1:
             mark_duplicates(articles)
         articles = complete_event(articles)
         embedder = StoreEmbedder(store)
-        report = build_report(articles, eid, embedder=embedder)
+        report = build_report(articles, eid, embedder=embedder, parser=parser)
 
         old = Report.model_validate_json(previous.report_json) if previous else None
         changes = diff_reports(old, report)

@@ -139,6 +139,9 @@ class ChangeRow:
 class Extraction:
     sentences: list[Sentence]
     claims: list[Claim]
+    #: The article's paragraph parses (``nlp.pipeline.paragraphs_to_bytes``); None for an
+    #: extraction stored before parses were kept.
+    parses: bytes | None = None
 
 
 class Store:
@@ -324,15 +327,16 @@ class Store:
         hashes = sorted({h for h, _ in keys})
         found: dict[tuple[str, str], Extraction] = {}
         rows = cur.execute(
-            """SELECT hash, published, sentences FROM extractions
+            """SELECT hash, published, sentences, parses FROM extractions
             WHERE extractor = ? AND hash IN (SELECT unnest(?))""",
             [extractor, hashes],
         ).fetchall()
-        for h, pub, sentences in rows:
+        for h, pub, sentences, parses in rows:
             if (h, pub) in wanted:
                 found[(h, pub)] = Extraction(
                     sentences=[Sentence.model_validate(s) for s in json.loads(sentences)],
                     claims=[],
+                    parses=bytes(parses) if parses is not None else None,
                 )
         if found:
             claim_rows = cur.execute(
@@ -346,7 +350,12 @@ class Store:
         return found
 
     def save_extraction(
-        self, key: tuple[str, str], extractor: str, sentences: list[Sentence], claims: list[Claim]
+        self,
+        key: tuple[str, str],
+        extractor: str,
+        sentences: list[Sentence],
+        claims: list[Claim],
+        parses: bytes | None = None,
     ) -> None:
         h, pub = key
         with self._transaction() as cur:
@@ -356,8 +365,9 @@ class Store:
             ).fetchone():
                 return
             cur.execute(
-                "INSERT INTO extractions (hash, published, extractor, sentences) VALUES (?,?,?,?)",
-                [h, pub, extractor, json.dumps([s.model_dump() for s in sentences])],
+                """INSERT INTO extractions (hash, published, extractor, sentences, parses)
+                VALUES (?,?,?,?,?)""",
+                [h, pub, extractor, json.dumps([s.model_dump() for s in sentences]), parses],
             )
             if claims:
                 cur.executemany(

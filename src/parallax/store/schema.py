@@ -99,6 +99,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
             vector BLOB NOT NULL
         )""",
     ),
+    # 3: each extraction keeps its paragraph parses, so that re-aligning an event reads the
+    # parses its claims were read from (as a fresh analysis does) without parsing again.
+    ("ALTER TABLE extractions ADD COLUMN parses BLOB",),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
