@@ -105,8 +105,6 @@ _GENERIC_ORG = frozenset(
         "body",
         "bureau",
         "programme",
-        "program",
-        "service",
         "observatory",
     ]
 )
@@ -325,16 +323,14 @@ def is_headline(sent: Span) -> bool:
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
-def _resolve_document(history: list[Speaker], orgs: list[Speaker]) -> Speaker | None:
-    """The publisher of an unattributed document: the last organisation that spoke, else
-    the one the article names most."""
+def _resolve_document(history: list[Speaker]) -> Speaker | None:
+    """The publisher of an unattributed document: the last organisation that spoke. The
+    article's most named organisation is no publisher ("the Coromandel Express"); with
+    no organisation before it, the document itself ("an official release") is what the
+    text credits."""
     for prev in reversed(history):
         if prev.named and not prev.person:
             return prev
-    if orgs:
-        counts = Counter(o.text for o in orgs)
-        best = max(counts.values())
-        return next(o for o in reversed(orgs) if counts[o.text] == best)
     return None
 
 
@@ -380,10 +376,7 @@ class Attributor:
             pairs = []
             for verb, spk in _speech_subjects(sent, offset):
                 if spk.document:
-                    named = _resolve_document(self.history, self.orgs)
-                    if named is None:
-                        continue
-                    spk = named
+                    spk = _resolve_document(self.history) or replace(spk, document=False)
                 resolved = (
                     _resolve(spk, self.history, self.orgs, self.people)
                     if _is_pronoun(spk)

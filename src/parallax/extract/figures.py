@@ -118,24 +118,15 @@ def _elided_after_from(span: Span, prior: list[FigureInContext]) -> FigureInCont
 
 
 def _parallel_object(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
-    """ "Labour took 412 seats and the Conservatives won 121": a bare number that is the
-    object of a verb conjoined with one whose object is a counted figure counts the
-    same thing."""
-    root = span.root
-    if root.dep_ != "dobj":
+    """ "Labour took 412 seats and the Conservatives won 121", "the NFP in the lead with
+    182 seats, followed by Macron's centrists on 168": a bare count that is an argument
+    (object, object of a preposition, conjunct) after a counted figure of the same
+    sentence counts what that figure counts; the noun is not written twice."""
+    root = figure_root(span)
+    if root.dep_ not in ("dobj", "pobj", "conj", "appos"):
         return None
-    verb = root.head
     for p in reversed(prior):
-        if p.span.sent != span.sent or not p.counted:
-            continue
-        other = p.span.root.head
-        if other.dep_ == "dobj":
-            other = other.head
-        if (
-            other != verb
-            and (verb.head == other or other.head == verb)
-            and (verb.dep_ == "conj" or other.dep_ == "conj")
-        ):
+        if p.span.sent == span.sent and p.counted and p.figure.kind == "count":
             return p
     return None
 

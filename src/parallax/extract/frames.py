@@ -79,7 +79,9 @@ _NOUN_DEPS = ("NOUN", "PROPN")
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "across", "near", "inside", "throughout", "around")
-_PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
+_PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "i", "us"]
+)
 _SKIP_POSSESSORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
@@ -186,8 +188,12 @@ def _verb_measure(verb: Token, arg: Token) -> Token | None:
     if arg in subjects:
         return None  # "10,000 were injured": the figure is the subject, nothing measured
     objs = [c for c in verb.children if c.dep_ == "dobj" and c != arg and c.pos_ == "NOUN"]
-    if objs and arg.dep_ == "prep" and arg.lower_ in ("at", "as"):
-        return objs[0]  # "put the death toll at 5,500", "stated the toll as 288"
+    if objs and arg.dep_ == "prep":
+        return objs[0]  # "put the death toll at 5,500", "placing its seat count between"
+    if _lemma(verb) in POSSESSION_VERBS:
+        # "the coalition has taken the most seats, with at least 181": who takes is the
+        # holder; what is taken, if anything, is the measure.
+        return objs[0] if objs else None
     subj = subjects
     if verb.dep_ in ("xcomp", "conj", "advcl") and not subj:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -377,7 +383,11 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         return "rank", f"rank of {what}"
     if fig.unit == "year":
         return "record since", "year of the last comparable record"
-    noun = _measured_noun(item) or _counted_token(item)
+    # A noun a list or an ellipsis took from an earlier figure ("won 121" after "took
+    # 412 seats") names the measure before anything in this figure's own clause.
+    local = _counted_token(item, local=True)
+    inherited = _counted_token(item) if local is None else None
+    noun = inherited or _measured_noun(item)
     if _is_change(item, noun):
         base = _change_base(item, noun)
         key = _noun_key(base) if base is not None else None
@@ -386,6 +396,8 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         return f"{key} change", f"change in {_phrase(key, base)}"
     doc = item.span.doc
     before = doc[item.span.start - 1] if item.span.start > 0 else None
+    if before is not None and before.text == ":" and before.i > 0:
+        before = doc[before.i - 1]  # "Voter participation: 71.99%"
     if before is not None and before.pos_ == "NOUN" and _lemma(before) in MEASURE_NOUNS:
         key = MEASURE_NOUNS[_lemma(before)]
         return key, _PHRASES.get(key, key)  # "a magnitude 7.6 quake"
@@ -559,7 +571,7 @@ def _owner_child(tok: Token, item: FigureInContext) -> Token | None:
     # "with the Conservatives on about 130": the figure hangs on its holder.
     if tok == item.root and tok.dep_ == "pobj" and tok.head.lower_ == "on":
         owner = tok.head.head
-        if owner.pos_ == "PROPN":
+        if owner.pos_ in ("PROPN", "NOUN"):
             return owner
     return None
 
@@ -584,6 +596,8 @@ def _resolved(tok: Token, resolve: Resolver) -> Mention | None:
     if tok.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     mention = _mention(tok)
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+        return mention  # "Macron's centrists": named through their owner
     if tok.lower_ in _PRONOUNS or (tok.pos_ == "NOUN" and tok.ent_type_ not in _NAME_LABELS):
         # "its", "the company": only a name the article gave makes a holder; "revenue"
         # or "analysts" in subject position own nothing.
@@ -770,7 +784,7 @@ def frame_of(
     figures, for "517,000 jobs, up from 260,000": the value compared with is a value
     of the same measure."""
     measure, phrase = measure_of(item)
-    if item.counted is None and _from_side(item.root) and prior:
+    if _counted_token(item, local=True) is None and _from_side(item.root) and prior:
         same = [f for i, f in prior if i.span.sent == item.span.sent and f.measure]
         if same:
             measure, phrase = same[-1].measure, same[-1].measure_phrase

@@ -14,7 +14,7 @@ from __future__ import annotations
 MEASURE_NOUNS: dict[str, str] = {
     # elections
     "vote": "votes", "ballot": "votes", "seat": "seats", "constituency": "seats",
-    "turnout": "turnout", "voter": "voters",
+    "turnout": "turnout", "participation": "turnout", "voter": "voters",
     # companies and markets
     "revenue": "revenue", "sale": "revenue", "turnover": "revenue", "profit": "net income",
     "income": "net income", "eps": "earnings per share", "valuation": "market value",
