@@ -104,8 +104,6 @@ _GENERIC_ORG = frozenset(
         "organization",
         "body",
         "bureau",
-        "programme",
-        "observatory",
     ]
 )
 _OPEN_QUOTES = '“"«'
@@ -163,8 +161,12 @@ def _is_data(noun: Token) -> bool:
 
 
 def _is_document(noun: Token) -> bool:
-    """An update or statement, or data dated rather than published ("Monday's figures")."""
-    if noun.pos_ == "PROPN":
+    """An update or statement, or data dated rather than published ("Monday's figures").
+    "Friday's government report" says whose it is, unnamed; it is not an anonymous
+    document to credit to whoever spoke last."""
+    if noun.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" for c in noun.children
+    ):
         return False
     if noun.lower_ in _DOCUMENTS or noun.lemma_ in _DOCUMENTS:
         return True
@@ -262,17 +264,8 @@ def _is_pronoun(spk: Speaker) -> bool:
 
 
 def _is_generic_org(spk: Speaker) -> bool:
-    """ "the company", and a description that names only where the body is from ("the
-    UN agency", "The EU's Earth observation programme"): the head is a common noun."""
     words = spk.text.lower().replace("’s", "").replace("'s", "").split()
-    if not words or words[-1] not in _GENERIC_ORG or len(words) > 6:
-        return False
-    if not spk.named:
-        return True
-    # Named only through a possessor: "The EU's ... programme", not "the White Helmets
-    # civil defense group", whose capitalised words are the group's own name.
-    text = spk.text.replace("’", "'")
-    return words[0] == "the" and "'s " in text and text.split()[-1].islower()
+    return not spk.named and bool(words) and words[-1] in _GENERIC_ORG and len(words) <= 6
 
 
 def _resolve(
@@ -314,15 +307,6 @@ def _resolve(
     return spk
 
 
-def is_headline(sent: Span) -> bool:
-    """A Title Case line ("Nvidia's Revenue Soars as AI Chip Demand Outpaces Hardware
-    Sales Decline"): spaCy reads runs of capitalised words there as organisations, and
-    a headline names no one the article goes on to call "the company"."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    caps = sum(t.text[0].isupper() for t in words)
-    return len(words) >= 4 and caps >= 0.7 * len(words)
-
-
 def _resolve_document(history: list[Speaker]) -> Speaker | None:
     """The publisher of an unattributed document: the last organisation that spoke. The
     article's most named organisation is no publisher ("the Coromandel Express"); with
@@ -353,19 +337,11 @@ class Attributor:
 
     def _see_orgs(self, sent: Span, offset: int) -> None:
         for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                start = offset + ent.start_char
-                self.people.append(Speaker(ent.text, start, start + len(ent.text), True, True))
-        # In a headline spaCy reads runs of capitalised words as one organisation;
-        # a short name there is still a name.
-        orgs = [ent for ent in sent.ents if ent.label_ == "ORG"]
-        if orgs and is_headline(sent):
-            orgs = [ent for ent in orgs if len(ent) <= 2]
-        if not orgs:
-            return
-        for ent in orgs:
             start = offset + ent.start_char
-            self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
+            if ent.label_ == "PERSON":
+                self.people.append(Speaker(ent.text, start, start + len(ent.text), True, True))
+            elif ent.label_ == "ORG":
+                self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
 
     def paragraph(self, doc: Doc, offset: int) -> dict[int, list[tuple[int, Speaker]]]:
         """Speakers per sentence start (token index), as (token index of verb, speaker)."""

@@ -99,24 +99,6 @@ def _listed_after_name(span: Span, prior: list[FigureInContext]) -> FigureInCont
     return earlier[-1]
 
 
-def _elided_after_from(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
-    """ "drop from 43 seats to just six": the second figure of a from-to change counts
-    what the first one counts."""
-    root = span.root
-    prep = root.head if root.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "to":
-        return None
-    for p in prior:
-        if p.span.sent != span.sent or not p.counted:
-            continue
-        node = p.span.root
-        for _ in range(3):
-            if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head == prep.head:
-                return p
-            node = node.head
-    return None
-
-
 def _parallel_object(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
     """ "Labour took 412 seats and the Conservatives won 121", "the NFP in the lead with
     182 seats, followed by Macron's centrists on 168": a bare count that is an argument
@@ -167,6 +149,18 @@ def _record_year(span: Span) -> bool:
     if i >= 0 and doc[i].ent_type_ == "DATE" and doc[i].lower_ != "since":
         i -= 1  # "since November 1994"
     return i >= 0 and doc[i].lower_ == "since" and _superlative_before(doc[i])
+
+
+def _after_reference(span: Span) -> bool:
+    """ "the two countries", "the last two recessions": a reference, not a count."""
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return prev in ("the", "these", "those", "last", "past", "next", "previous", "first")
+
+
+def _subject_count(root: Token) -> bool:
+    """ "seven voted in favour", "two died": a number word as a verb's subject counts
+    the people who did it."""
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
 
 
 def _is_claim(fig: Figure, span: Span) -> bool:
@@ -233,14 +227,11 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         )
     if fig.bare_word:
         root = span.root
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in ("the", "these", "those", "last", "past", "next", "previous", "first"):
-            return False  # "the two countries", "the last two recessions": reference, not count
-        # "seven voted in favour", "two died": a number word as the subject counts people.
-        subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+        if _after_reference(span):
+            return False
         return (
             plural_follows
-            or subject
+            or _subject_count(root)
             or (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
         )
     small_count = fig.value is not None and fig.kind == "count" and fig.qualifier is None
@@ -350,9 +341,14 @@ def describe(
     if fig.unit is None and fig.value is not None:
         like = _listed_after_name(span, prior)
         like_name = doc[span.start - 1] if like is not None else None
-        like = like or _elided_after_from(span, prior)
     if like is None and not _is_claim(fig, span):
-        return None
+        # "drop from 43 seats to just six": a number word standing alone where the
+        # noun of the figure before it is left out.
+        if not fig.bare_word or _after_reference(span):
+            return None
+        like = _parallel_object(span, prior)
+        if like is None:
+            return None
     if like is not None and sent_is_question(span):
         return None
     if fig.year_like and _record_year(span):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from parallax.extract.attribution import Attributor, Speaker, is_headline
+from parallax.extract.attribution import Attributor, Speaker
 
 #: (start, end, text), relative to the paragraph being read.
 Mention = tuple[int, int, str]
@@ -31,9 +31,7 @@ class Mentions:
 
     def see(self, doc: Doc, offset: int) -> None:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (
-                ent.label_ in _GROUP_LABELS and (len(ent) <= 2 or not is_headline(ent.sent))
-            ):
+            if ent.label_ == "PERSON" or ent.label_ in _GROUP_LABELS:
                 start = offset + ent.start_char
                 self.seen.append((start, start + len(ent.text), ent.label_, ent.text))
 
