@@ -103,6 +103,7 @@ RULES: dict[str, list[tuple[Any, str, Any]]] = {
     "a day is not a source": [(attribution, "_dates", lambda t: False)],
     "a document speaks for its publisher": [(attribution, "_is_document", lambda n: False)],
     "he = last person named": [(attribution, "_resolve", _no_people)],
+    "person before a subjectless 'said'": [(attribution, "_person_before", lambda v, o: None)],
     "acronym of a spelled-out speaker": [(speakers, "_ACRONYM_WORD", NEVER)],
 }  # fmt: skip
 

@@ -271,3 +271,18 @@ def test_a_spelled_out_speaker_is_written_with_the_acronym_the_event_uses() -> N
     assert c.source == "the National Oceanic and Atmospheric Administration (NOAA)"
     assert c.source_span is not None
     assert one.text[c.source_span[0] : c.source_span[1]].endswith("Administration")
+
+
+def test_a_long_title_after_the_name_does_not_lose_the_speaker() -> None:
+    got = _sources(
+        "Addressing a press conference, Jaya Varma Sinha, Member of Operation and Business "
+        'Development, Railway Board said, "There has been some issue with the signalling. '
+        'The train was at a speed of around 128 km/h."'
+    )
+    assert got[128] is not None
+    # A passive "is forecast" has its subject; no person is borrowed for it.
+    got = _sources(
+        "Carla Denyer won for the Green Party, and the SNP's representation is forecast to "
+        "drop from 43 seats to just six."
+    )
+    assert got[6] is None

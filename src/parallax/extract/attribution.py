@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.lexicon.calendar import WEEKDAYS
-from parallax.lexicon.speech import SPEECH_LEMMAS
+from parallax.lexicon.speech import REPORTING_LEMMAS, SPEECH_LEMMAS
 
 _PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 _OTHER_PRONOUNS = frozenset(["it", "they", "we", "i"])
@@ -89,7 +89,7 @@ _DOCUMENTS = frozenset(
 _WHEN = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 # "the company said", "the agency confirmed": a generic noun standing for an
 # organisation the article has already named.
-_GENERIC_ORG = frozenset(
+GENERIC_ORG_NOUNS = frozenset(
     [
         "company",
         "firm",
@@ -234,6 +234,7 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
             tok.lemma_.lower() in _OBJECT_NOT_SPEECH and any(c.dep_ == "dobj" for c in tok.children)
         ):
             continue  # "showed up", "added 517,000 jobs"
+        found = len(out)
         for child in tok.children:
             if child.dep_ == "nsubj" and child.lower_ in _RELATIVE:
                 continue  # "an accident that claimed 275 lives": "that" reports nothing
@@ -256,7 +257,33 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
                     spk = _trimmed_phrase(pobj[0], offset)
                     if spk:
                         out.append((tok, spk))
+        if (
+            len(out) == found
+            and tok.lemma_.lower() in REPORTING_LEMMAS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in tok.children)
+        ):
+            person = _person_before(tok, offset)
+            if person is not None:
+                out.append((tok, person))
     return out
+
+
+def _person_before(verb: Token, offset: int) -> Speaker | None:
+    """ "Jaya Varma Sinha, Member of Operation and Business Development, Railway Board
+    said": a long title after the name leaves the verb without a parsed subject; the
+    person named just before the verb, in the same clause, is who said it."""
+    sent = verb.sent
+    for ent in reversed(sent.ents):
+        if ent.end > verb.i:
+            continue
+        if verb.i - ent.end > 15 or any(
+            t.text in ('"', "“", "”", ";") for t in verb.doc[ent.end : verb.i]
+        ):
+            return None
+        if ent.label_ == "PERSON":
+            start = offset + ent.start_char
+            return Speaker(ent.text, start, start + len(ent.text), True, True)
+    return None
 
 
 def _is_pronoun(spk: Speaker) -> bool:
@@ -265,7 +292,7 @@ def _is_pronoun(spk: Speaker) -> bool:
 
 def _is_generic_org(spk: Speaker) -> bool:
     words = spk.text.lower().replace("’s", "").replace("'s", "").split()
-    return not spk.named and bool(words) and words[-1] in _GENERIC_ORG and len(words) <= 6
+    return not spk.named and bool(words) and words[-1] in GENERIC_ORG_NOUNS and len(words) <= 6
 
 
 def _resolve(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from parallax.extract.figures import FigureInContext
+from parallax.lexicon.calendar import TIME_WORDS
 from parallax.lexicon.measures import (
     AGENT_NOUNS,
     AMEND_LEMMAS,
@@ -82,6 +83,9 @@ _PLACE_PREPS = ("in", "at", "across", "near", "inside", "throughout", "around")
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "i", "us"]
 )
+_TIME_WORDS = frozenset(TIME_WORDS) | frozenset(
+    ["quarter", "period", "months", "weeks", "days", "years", "hours"]
+)
 _SKIP_POSSESSORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
@@ -126,6 +130,12 @@ def _measured_noun(item: FigureInContext) -> Token | None:
     noun = _counted_token(item, local=True)
     if noun is not None:
         return noun
+    for c in item.root.children:
+        # "$25 billion in buybacks", "$13.5 billion in revenue"
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i >= item.span.end:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if pobj and not pobj[0].ent_type_ and pobj[0].lower_ not in _TIME_WORDS:
+                return pobj[0]
     cur = item.root
     found: Token | None = None
     for _ in range(5):
@@ -148,6 +158,8 @@ def _measured_noun(item: FigureInContext) -> Token | None:
         elif head.pos_ in ("VERB", "AUX"):
             return _verb_measure(head, cur)
         if found is not None:
+            while found.dep_ == "compound" and found.head.pos_ == "NOUN":
+                found = found.head  # "a $3.28 billion share repurchase"
             if not _bare_generic(found):
                 return found
             cur, found = found, None  # "to a range of 1.5%": what is it a range of?
@@ -208,6 +220,7 @@ def _agent(noun: Token) -> bool:
         noun.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
         or noun.lower_ in PERSON_WORDS
         or noun.lemma_.lower() in AGENT_NOUNS
+        or noun.lower_ in FORECASTERS
     )
 
 
@@ -388,6 +401,10 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
     local = _counted_token(item, local=True)
     inherited = _counted_token(item) if local is None else None
     noun = inherited or _measured_noun(item)
+    if fig.kind == "money" and re.match(
+        r"\s*(?:per|a)\s+(?:diluted\s+)?share\b", item.span.doc.text[item.span.end_char :]
+    ):
+        return "earnings per share", "earnings per share"  # "$2.48 per share"
     if _is_change(item, noun):
         base = _change_base(item, noun)
         key = _noun_key(base) if base is not None else None
@@ -715,16 +732,11 @@ def _is_earlier(item: FigureInContext, path: list[Token]) -> bool:
     root = item.root
     if _from_side(root):
         return True
-    doc = item.span.doc
-    lo = max(item.span.sent.start, item.span.start - 4)
-    if any(t.lower_ in EARLIER_WORDS for t in doc[lo : item.span.start]):
-        return True  # "the previous figure of 1,730", "initially 288"
+    owners = [root.head.head] if root.dep_ == "pobj" and root.head.lower_ == "of" else []
     noun = _measured_noun(item)
-    if (
-        noun is not None
-        and noun.is_ancestor(root)
-        and any(c.lower_ in EARLIER_WORDS for c in noun.children)
-    ):
+    if noun is not None and noun.is_ancestor(root):
+        owners.append(noun)
+    if any(c.lower_ in EARLIER_WORDS for n in owners for c in n.children):
         return True  # "the initial toll of 48", not "the initial toll ... was revised to 78"
     for tok in path[1:4]:
         if tok.pos_ in ("VERB", "AUX") and any(
@@ -784,6 +796,13 @@ def frame_of(
     figures, for "517,000 jobs, up from 260,000": the value compared with is a value
     of the same measure."""
     measure, phrase = measure_of(item)
+    # "beating expectations of $11.22 billion", "analysts had estimated $12.5 billion": a
+    # forecast of what the figure just before measures.
+    forecast_of = measure is None or measure.split()[-1] in FORECAST_NOUNS | {"expectation"}
+    if forecast_of and prior and _forecast(_path(item.root), item.span):
+        same = [f for _, f in prior if f.measure and f.measure.split()[-1] not in FORECAST_NOUNS]
+        if same:
+            measure, phrase = same[-1].measure, same[-1].measure_phrase
     if _counted_token(item, local=True) is None and _from_side(item.root) and prior:
         same = [f for i, f in prior if i.span.sent == item.span.sent and f.measure]
         if same:
