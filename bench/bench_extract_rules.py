@@ -98,7 +98,7 @@ RULES: dict[str, list[tuple[Any, str, Any]]] = {
     "count after a counted figure": [(figures, "_parallel_object", lambda s, p: None)],
     "duration the clause is about": [(figures, "_duration_argument", lambda s: False)],
     "record year (largest since 1994)": [(figures, "_record_year", lambda s: False)],
-    "rank (third most-watched)": [(figures, "_ranks", lambda d: [])],
+    "rank (third most-watched)": [(figures, "_ranks", lambda d, t: [])],
     "number word as subject (seven voted)": [(figures, "_subject_count", lambda r: False)],
     "a day is not a source": [(attribution, "_dates", lambda t: False)],
     "a document speaks for its publisher": [(attribution, "_is_document", lambda n: False)],

@@ -323,9 +323,9 @@ def _nominal_adjective(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _compound_count(doc: Doc, fig: Figure) -> str | None:
+def _compound_count(span: Span) -> str | None:
     """ "a five-person crew" counts people, not crews."""
-    m = re.search(r"-(\w+)$", doc.text[fig.start : fig.end])
+    m = re.search(r"-(\w+)$", span.text)
     return COMPOUND_COUNTS.get(m.group(1).lower()) if m else None
 
 
@@ -355,7 +355,7 @@ def describe(
         fig = replace(fig, unit="year")
     noun = _counted_head(span) if like is None else None
     counted = _counted_text(noun, span) if noun is not None else _nominal_adjective(doc, span)
-    counted = _compound_count(doc, fig) or counted
+    counted = _compound_count(span) or counted
     if counted is None and like is None and fig.kind == "count":
         like = _parallel_object(span, prior)
     if like is not None:
@@ -383,11 +383,11 @@ _ORDINAL_RE = re.compile(
 )
 
 
-def _ranks(doc: Doc) -> list[Figure]:
+def _ranks(doc: Doc, text: str) -> list[Figure]:
     """ "the third most-watched Super Bowl", "the second-highest ratings": a rank is a
     figure outlets state and can differ on. The ordinal must qualify a superlative."""
     out: list[Figure] = []
-    starts = {m.start() for m in _ORDINAL_RE.finditer(doc.text)}
+    starts = {m.start() for m in _ORDINAL_RE.finditer(text)}
     if not starts:
         return out
     for tok in doc:
@@ -424,8 +424,11 @@ def _ranks(doc: Doc) -> list[Figure]:
 def figures_in(doc: Doc) -> list[FigureInContext]:
     """Claim-worthy figures of one parsed paragraph."""
     out: list[FigureInContext] = []
-    found = find_figures(doc.text)
-    ranks = [r for r in _ranks(doc) if not any(f.start < r.end and r.start < f.end for f in found)]
+    text = doc.text
+    found = find_figures(text)
+    ranks = [
+        r for r in _ranks(doc, text) if not any(f.start < r.end and r.start < f.end for f in found)
+    ]
     for fig in sorted(found + ranks, key=lambda f: f.start):
         described = describe(doc, fig, out)
         if described is not None:

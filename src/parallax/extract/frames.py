@@ -308,7 +308,7 @@ def _clause_words(item: FigureInContext, noun: Token | None) -> list[str]:
 def _text(tok: Token) -> str:
     """The text of a token's subtree (a contiguous phrase in a projective parse)."""
     doc = tok.doc
-    return doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)]
+    return doc[tok.left_edge.i : tok.right_edge.i + 1].text
 
 
 def _governing(tok: Token) -> Token | None:
@@ -401,9 +401,7 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
     local = _counted_token(item, local=True)
     inherited = _counted_token(item) if local is None else None
     noun = inherited or _measured_noun(item)
-    if fig.kind == "money" and re.match(
-        r"\s*(?:per|a)\s+(?:diluted\s+)?share\b", item.span.doc.text[item.span.end_char :]
-    ):
+    if fig.kind == "money" and _per_share(item):
         return "earnings per share", "earnings per share"  # "$2.48 per share"
     if _is_change(item, noun):
         base = _change_base(item, noun)
@@ -447,9 +445,7 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
             key = SUBJECT_VERBS.get(_lemma(verb), _lemma(verb))
             return key, _PHRASES.get(key, key)
     if noun is None:
-        if fig.kind == "money" and re.match(
-            r"\s*(?:per|a)\s+share\b", item.span.doc.text[item.span.end_char :]
-        ):
+        if fig.kind == "money" and _per_share(item):
             return "earnings per share", "earnings per share"
         return None, None
     if people and fig.kind == "count" and noun.lower_ in ANYONE:
@@ -477,6 +473,12 @@ def _who(noun: Token | None, people: bool) -> str:
     if _outcome([noun.text]) is not None:
         return "people"
     return noun.text.lower()
+
+
+def _per_share(item: FigureInContext) -> bool:
+    doc = item.span.doc
+    words = [t.lower_ for t in doc[item.span.end : item.span.end + 3]]
+    return bool(words) and words[0] in ("per", "a") and "share" in words[1:]
 
 
 def _share_of(item: FigureInContext) -> tuple[str, str] | None:
