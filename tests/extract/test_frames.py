@@ -192,3 +192,20 @@ def test_old_claim_json_still_loads() -> None:
     }
     c = Claim.model_validate(old)
     assert (c.measure, c.holder, c.place, c.status, c.range_of) == (None,) * 5
+
+
+def test_people_on_board_survivors_and_the_part_of_a_whole() -> None:
+    got = by_text(
+        "A jet carrying 181 people crashed, killing 179 of the 181 people on board, with "
+        "two crew members as the sole survivors."
+    )
+    assert got["181"].measure == "aboard"
+    assert got["179"].measure == "killed"
+    assert got["two"].measure == "survivors"
+    got = by_text("The crash resulted in the deaths of 179 people.")
+    assert got["179"].measure == "killed"
+
+
+def test_a_number_is_never_a_speaker() -> None:
+    (c,) = [c for c in claims("179 confirmed dead in the crash.") if c.value == 179]
+    assert c.source is None

@@ -244,7 +244,7 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
                 or (after < len(tok.doc) and tok.doc[after].text == ":")
             ):
                 continue  # "Odisha Train Accident: PK Jena said": a headline label
-            if child.dep_ in ("nsubj",) and not is_give:
+            if child.dep_ in ("nsubj",) and not is_give and not child.like_num:
                 owner = _publisher(child)
                 spk = _trimmed_phrase(owner, offset)
                 if spk and _is_document(owner):

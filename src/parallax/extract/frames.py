@@ -20,8 +20,10 @@ from spacy.tokens import Span, Token
 from parallax.extract.figures import FigureInContext
 from parallax.lexicon.calendar import TIME_WORDS
 from parallax.lexicon.measures import (
+    ABOARD_RE,
     AGENT_NOUNS,
     AMEND_LEMMAS,
+    CARRY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     DENY_LEMMAS,
@@ -40,6 +42,7 @@ from parallax.lexicon.measures import (
     PROJECTION_WORDS,
     QUALIFIED_MEASURES,
     SUBJECT_VERBS,
+    SURVIVOR_RE,
     UNIT_DIMENSIONS,
 )
 from parallax.lexicon.outcomes import ANYONE, DEPLOYED, NOT_PEOPLE_NOUNS, OUTCOMES, RESPONDER_NOUNS
@@ -83,6 +86,8 @@ _PLACE_PREPS = ("in", "at", "across", "near", "inside", "throughout", "around")
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "i", "us"]
 )
+#: Nouns for anyone: counted people named only by what happened to them or what they did.
+_ANY_PEOPLE = frozenset(["people", "persons", "person", "individuals", "others"])
 _TIME_WORDS = frozenset(TIME_WORDS) | frozenset(
     ["quarter", "period", "months", "weeks", "days", "years", "hours"]
 )
@@ -288,6 +293,8 @@ def _clause_words(item: FigureInContext, noun: Token | None) -> list[str]:
         ]
         out += [_text(m) for m in mods]
         out.append(noun.text)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            out.append(noun.head.head.text)  # "the deaths of 179 people"
     if item.counted:
         out.append(item.counted)
     # "up to 10,000 are missing": the words right after the figure, before the parse,
@@ -429,8 +436,19 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         if share is not None:
             return share
     people = noun is None or _lemma(noun) in {w.rstrip("s") for w in ANYONE} | ANYONE
-    if fig.kind == "count" and not (noun is not None and _NOT_PEOPLE_RE.fullmatch(noun.lower_)):
-        out = _outcome(_clause_words(item, noun))
+    near = _near_words(item, local)
+    if fig.kind == "count" and SURVIVOR_RE.search(near):
+        return "survivors", "survivors"  # "two crew members as the sole survivors"
+    if fig.kind == "count" and (ABOARD_RE.search(near) or _carried(local)):
+        return "aboard", "people on board"  # "carrying 181 people", "181 aboard"
+    whole = item.root.dep_ == "pobj" and item.root.head.head.like_num
+    if (
+        fig.kind == "count"
+        and not whole  # "killed 179 of the 181 people": 181 is who was there, not the dead
+        and not (noun is not None and _NOT_PEOPLE_RE.fullmatch(noun.lower_))
+    ):
+        # The figure's own clause names the outcome, not the clause a noun was taken from.
+        out = _outcome(_clause_words(item, noun if inherited is None else local))
         if out is not None:
             if (
                 noun is not None
@@ -448,7 +466,7 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         if fig.kind == "money" and _per_share(item):
             return "earnings per share", "earnings per share"
         return None, None
-    if people and fig.kind == "count" and noun.lower_ in ANYONE:
+    if people and fig.kind == "count" and noun.lower_ in _ANY_PEOPLE and inherited is None:
         verb = _governing(noun)
         if verb is not None:
             key = SUBJECT_VERBS.get(_lemma(verb))
@@ -479,6 +497,29 @@ def _per_share(item: FigureInContext) -> bool:
     doc = item.span.doc
     words = [t.lower_ for t in doc[item.span.end : item.span.end + 3]]
     return bool(words) and words[0] in ("per", "a") and "share" in words[1:]
+
+
+def _near_words(item: FigureInContext, noun: Token | None) -> str:
+    """The figure's own noun phrase: the noun, its modifiers and the words right after
+    the figure ("181 aboard", "two crew members as the sole survivors")."""
+    doc = item.span.doc
+    parts = [doc[item.span.end : min(len(doc), item.span.end + 2)].text]
+    if noun is not None and not any(
+        t.like_num and not item.span.start <= t.i < item.span.end for t in noun.subtree
+    ):
+        # Not "179 of the 181 people on board": the part is not the whole.
+        parts.append(_text(noun))
+    return " ".join(parts)
+
+
+def _carried(noun: Token | None) -> bool:
+    """ "a jet carrying 181 people": the people a vehicle carried."""
+    return (
+        noun is not None
+        and noun.dep_ == "dobj"
+        and _lemma(noun.head) in CARRY_VERBS
+        and _lemma(noun) in ANYONE | {"passenger", "person", "individual", "people"}
+    )
 
 
 def _share_of(item: FigureInContext) -> tuple[str, str] | None:
