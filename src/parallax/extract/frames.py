@@ -737,7 +737,17 @@ def status_of(item: FigureInContext) -> Status:
     if any(lemma in AMEND_LEMMAS for lemma in lemmas[:4]) and not _from_side(root):
         return "amended"
     qual = item.figure.qualifier or ""
-    words = {t.lower_ for t in item.span.sent}
+    # "The exit poll projects Labour to win 410 seats": the projection governs the figure
+    # (on its path, or the subject of a verb on it), not just any word of the sentence
+    # ("after the RN won the first round with 33.15%, ... the latest projections").
+    words = {t.lower_ for t in path[:5]} | {
+        g.lower_
+        for t in path[:5]
+        if t.pos_ in ("VERB", "AUX")
+        for c in t.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for g in c.subtree
+    }
     if any(w in PROJECTION_WORDS for w in words) or (lemmas and _projected(path)):
         return "projected"
     if _forecast(path, item.span):
