@@ -80,6 +80,12 @@ def test_number_words_are_bound_to_what_they_count() -> None:
     assert got["Six"].measure == got["9"].measure == "detained"
     assert got["Six"].measure_phrase == "suspects detained"
     assert got["9"].place == "Lagos"
+    (dozens,) = claims("Dozens of protesters were detained in Paris.")
+    assert (dozens.vague, dozens.measure, dozens.measure_phrase) == (
+        True,
+        "detained",
+        "protesters detained",
+    )
 
 
 @pytest.mark.parametrize(

@@ -212,7 +212,7 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         return False  # conditionals and "For X to Y, ..." set up hypotheticals
     if fig.vague and any(
         c.dep_ == "aux" and c.lower_ in _MODALS
-        for c in (_governing_verb(span.root) or span.root).children
+        for c in (governing_verb(span.root) or span.root).children
     ):
         return False  # "millions of jobs can be lost" states no amount
     nxt = _next_token(span)
@@ -278,7 +278,7 @@ def _counted_text(noun: Token, span: Span) -> str:
     return noun.doc[start : noun.i + 1].text
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def governing_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
@@ -361,7 +361,7 @@ def describe(
     if like is not None:
         counted = like.counted
     anchor = noun if noun is not None else span.root
-    verb = _governing_verb(anchor)
+    verb = governing_verb(anchor)
     predicate = _predicate(verb, anchor) if verb is not None else None
     sent = span.sent
     ctx: list[tuple[int, int, str]] = []

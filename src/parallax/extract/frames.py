@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.figures import FigureInContext
+from parallax.extract.figures import FigureInContext, governing_verb
 from parallax.lexicon.calendar import TIME_WORDS
 from parallax.lexicon.measures import (
     ABOARD_RE,
@@ -300,7 +300,7 @@ def _clause_words(item: FigureInContext, noun: Token | None) -> list[str]:
     # "up to 10,000 are missing": the words right after the figure, before the parse,
     # which goes wrong in long lists of clauses.
     out.append(" ".join(window))
-    verb = _governing(item.root if noun is None else noun)
+    verb = governing_verb(item.root if noun is None else noun)
     if verb is not None:
         phrase = [verb.text] + [
             _text(c)
@@ -316,17 +316,6 @@ def _text(tok: Token) -> str:
     """The text of a token's subtree (a contiguous phrase in a projective parse)."""
     doc = tok.doc
     return doc[tok.left_edge.i : tok.right_edge.i + 1].text
-
-
-def _governing(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
-            return cur
-        if cur.head == cur:
-            return None
-        cur = cur.head
-    return None
 
 
 def _is_change(item: FigureInContext, noun: Token | None) -> bool:
@@ -367,9 +356,9 @@ def _change_base(item: FigureInContext, noun: Token | None) -> Token | None:
         mods = [m for m in _modifiers(noun) if m.pos_ == "NOUN"]
         if mods:
             return mods[-1]
-        verb = _governing(noun)
+        verb = governing_verb(noun)
         return _verb_measure(verb, noun) if verb is not None else None
-    verb = _governing(item.root)
+    verb = governing_verb(item.root)
     if verb is None:
         return None
     return _verb_measure(verb, item.root)
@@ -458,7 +447,7 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
                 return f"deployed {_lemma(noun)}", f"{noun.text} deployed"
             return out, f"{_who(noun, people)} {_OUTCOME_PHRASES.get(out, out)}"
     if noun is None and fig.kind == "count":
-        verb = _governing(item.root)
+        verb = governing_verb(item.root)
         if verb is not None and item.root.dep_ in ("nsubj", "nsubjpass"):
             key = SUBJECT_VERBS.get(_lemma(verb), _lemma(verb))
             return key, _PHRASES.get(key, key)
@@ -467,7 +456,7 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
             return "earnings per share", "earnings per share"
         return None, None
     if people and fig.kind == "count" and noun.lower_ in _ANY_PEOPLE and inherited is None:
-        verb = _governing(noun)
+        verb = governing_verb(noun)
         if verb is not None:
             key = SUBJECT_VERBS.get(_lemma(verb))
             if key is not None and noun.dep_ in ("nsubj", "nsubjpass"):
@@ -574,7 +563,7 @@ def holder_of(item: FigureInContext, measure: str | None, resolve: Resolver) -> 
         return None
     doc = item.span.doc
     if item.span.start > 0 and doc[item.span.start - 1].lower_ == "worth":
-        verb = _governing(item.root)
+        verb = governing_verb(item.root)
         subj = _subject(verb) if verb is not None else None
         return _resolved(subj, resolve) if subj is not None else None
     for anchor in anchors:
@@ -671,7 +660,7 @@ def place_of(item: FigureInContext, holder: Mention | None = None) -> Mention | 
     the holder ("Nigeria's GDP") is not also the place."""
     noun = _measured_noun(item)
     anchors = [t for t in (noun, item.root) if t is not None]
-    verb = _governing(anchors[0])
+    verb = governing_verb(anchors[0])
     verbs = [verb] if verb is not None else []
     # "In Hatay, 3,000 people died and 10,000 were injured": a fronted place holds for
     # every clause of the sentence.
