@@ -80,6 +80,12 @@ def test_number_words_are_bound_to_what_they_count() -> None:
     assert got["Six"].measure == got["9"].measure == "detained"
     assert got["Six"].measure_phrase == "suspects detained"
     assert got["9"].place == "Lagos"
+    (dozens,) = claims("Dozens of protesters were detained in Paris.")
+    assert (dozens.vague, dozens.measure, dozens.measure_phrase) == (
+        True,
+        "detained",
+        "protesters detained",
+    )
 
 
 @pytest.mark.parametrize(
@@ -192,3 +198,20 @@ def test_old_claim_json_still_loads() -> None:
     }
     c = Claim.model_validate(old)
     assert (c.measure, c.holder, c.place, c.status, c.range_of) == (None,) * 5
+
+
+def test_people_on_board_survivors_and_the_part_of_a_whole() -> None:
+    got = by_text(
+        "A jet carrying 181 people crashed, killing 179 of the 181 people on board, with "
+        "two crew members as the sole survivors."
+    )
+    assert got["181"].measure == "aboard"
+    assert got["179"].measure == "killed"
+    assert got["two"].measure == "survivors"
+    got = by_text("The crash resulted in the deaths of 179 people.")
+    assert got["179"].measure == "killed"
+
+
+def test_a_number_is_never_a_speaker() -> None:
+    (c,) = [c for c in claims("179 confirmed dead in the crash.") if c.value == 179]
+    assert c.source is None

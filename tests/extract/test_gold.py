@@ -38,22 +38,45 @@ def test_seed_dates_are_inferred_not_read_from_gold(seed_articles: list[Article]
     assert len(inferred) >= 3
 
 
+# Gold figures found per dev cluster: one below what extraction finds today, and never
+# below what the extractor found before the claim-frame work (issue 11), whichever is
+# higher. Counts, not rates: one lost figure of a small cluster is visible.
+DEV_FOUND_FLOORS = {
+    "2023-hottest-year-record": 16,  # of 17
+    "fed-rate-hike-june-2022": 24,  # of 28 (10 before)
+    "france-pension-strike-2023-03-07": 30,  # of 30
+    "nigeria-presidential-election-2023": 22,  # of 24
+    "noto-peninsula-earthquake-2024": 32,  # of 33
+    "nvidia-q2-fy2024-results": 42,  # of 42
+    "odisha-train-crash-2023": 25,  # of 25
+    "super-bowl-lvii-viewership-2023": 36,  # of 37 (34 before)
+    "titan-submersible-2023": 23,  # of 24 (18 before)
+    "turkey-syria-earthquake-2023": 42,  # of 42
+    "uk-general-election-2024": 30,  # of 31 (21 before)
+    "us-jobs-report-jan-2023": 35,  # of 35
+}
+
+
 def test_dev_clusters_do_not_collapse(dev_events: dict[str, list[Article]]) -> None:
+    assert set(dev_events) == set(DEV_FOUND_FLOORS)  # a new cluster needs its floor
     total = found = src = with_as_of = as_of = 0
+    low = []
     for name, arts in dev_events.items():
         gold, _ = load_gold(DEV / name / "gold.json")
         s = score(arts, gold)
         print(f"{name:38} {s.line()}")
-        assert s.recall >= 0.75, name
+        if s.found < DEV_FOUND_FLOORS[name]:
+            low.append((name, s.found, DEV_FOUND_FLOORS[name], s.misses))
         total, found, src = total + s.total, found + s.found, src + s.source_right
         with_as_of, as_of = with_as_of + s.with_as_of, as_of + s.as_of_right
     print(
         f"dev overall recall {found / total:.3f} source {src / found:.3f} "
         f"as_of {as_of / with_as_of:.3f}"
     )
-    assert found / total >= 0.9
-    assert src / found >= 0.5
-    assert as_of / with_as_of >= 0.35
+    assert not low
+    assert found / total >= 0.97
+    assert src / found >= 0.72
+    assert as_of / with_as_of >= 0.58
 
 
 def test_precision_on_annotated_sample(recession_articles: list[Article]) -> None:

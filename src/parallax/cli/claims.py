@@ -59,7 +59,15 @@ def register(app: typer.Typer) -> None:
             name = art.outlet if art.outlet and art.outlet != art.aid else ""
             title = shown(f"{art.aid}  {name}  {art.title or ''}  {date}")
             table = Table(title=title, title_justify="left")
-            for col in ("figure", "value", "counted", "predicate", "source", "as of"):
+            for col in (
+                "figure",
+                "value",
+                "measure",
+                "holder / place",
+                "status",
+                "source",
+                "as of",
+            ):
                 table.add_column(col, overflow="fold")
             for c in art.claims:
                 value = "vague" if c.value is None else f"{c.value:,.6g}"
@@ -68,8 +76,12 @@ def register(app: typer.Typer) -> None:
                 if c.unit:
                     value += f" {c.unit}"
                 # Cells hold article text: escaped so brackets are never read as markup.
-                cells = (c.text, value, c.counted, c.predicate, c.source, c.as_of)
-                table.add_row(*(shown(x) if x else "" for x in cells))
+                owner = " / ".join(x for x in (c.holder, c.place) if x)
+                status: str = c.status if c.status and c.status != "reported" else ""
+                if c.range_of:
+                    status = f"{status} range".strip()
+                cells = (c.text, value, c.measure, owner, status, c.source, c.as_of)
+                table.add_row(*(shown(str(x)) if x else "" for x in cells))
             console.print(table)
             for note in art.warnings:
                 console.print(f"  [dim]{shown(note)}[/]")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.lexicon.calendar import WEEKDAYS
-from parallax.lexicon.speech import SPEECH_LEMMAS
+from parallax.lexicon.speech import REPORTING_LEMMAS, SPEECH_LEMMAS
 
 _PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 _OTHER_PRONOUNS = frozenset(["it", "they", "we", "i"])
@@ -89,7 +89,7 @@ _DOCUMENTS = frozenset(
 _WHEN = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 # "the company said", "the agency confirmed": a generic noun standing for an
 # organisation the article has already named.
-_GENERIC_ORG = frozenset(
+GENERIC_ORG_NOUNS = frozenset(
     [
         "company",
         "firm",
@@ -104,10 +104,6 @@ _GENERIC_ORG = frozenset(
         "organization",
         "body",
         "bureau",
-        "programme",
-        "program",
-        "service",
-        "observatory",
     ]
 )
 _OPEN_QUOTES = '“"«'
@@ -165,8 +161,12 @@ def _is_data(noun: Token) -> bool:
 
 
 def _is_document(noun: Token) -> bool:
-    """An update or statement, or data dated rather than published ("Monday's figures")."""
-    if noun.pos_ == "PROPN":
+    """An update or statement, or data dated rather than published ("Monday's figures").
+    "Friday's government report" says whose it is, unnamed; it is not an anonymous
+    document to credit to whoever spoke last."""
+    if noun.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" for c in noun.children
+    ):
         return False
     if noun.lower_ in _DOCUMENTS or noun.lemma_ in _DOCUMENTS:
         return True
@@ -234,6 +234,7 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
             tok.lemma_.lower() in _OBJECT_NOT_SPEECH and any(c.dep_ == "dobj" for c in tok.children)
         ):
             continue  # "showed up", "added 517,000 jobs"
+        found = len(out)
         for child in tok.children:
             if child.dep_ == "nsubj" and child.lower_ in _RELATIVE:
                 continue  # "an accident that claimed 275 lives": "that" reports nothing
@@ -243,7 +244,7 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
                 or (after < len(tok.doc) and tok.doc[after].text == ":")
             ):
                 continue  # "Odisha Train Accident: PK Jena said": a headline label
-            if child.dep_ in ("nsubj",) and not is_give:
+            if child.dep_ in ("nsubj",) and not is_give and not child.like_num:
                 owner = _publisher(child)
                 spk = _trimmed_phrase(owner, offset)
                 if spk and _is_document(owner):
@@ -256,7 +257,33 @@ def _speech_subjects(sent: Span, offset: int) -> list[tuple[Token, Speaker]]:
                     spk = _trimmed_phrase(pobj[0], offset)
                     if spk:
                         out.append((tok, spk))
+        if (
+            len(out) == found
+            and tok.lemma_.lower() in REPORTING_LEMMAS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in tok.children)
+        ):
+            person = _person_before(tok, offset)
+            if person is not None:
+                out.append((tok, person))
     return out
+
+
+def _person_before(verb: Token, offset: int) -> Speaker | None:
+    """ "Jaya Varma Sinha, Member of Operation and Business Development, Railway Board
+    said": a long title after the name leaves the verb without a parsed subject; the
+    person named just before the verb, in the same clause, is who said it."""
+    sent = verb.sent
+    for ent in reversed(sent.ents):
+        if ent.end > verb.i:
+            continue
+        if verb.i - ent.end > 15 or any(
+            t.text in ('"', "“", "”", ";") for t in verb.doc[ent.end : verb.i]
+        ):
+            return None
+        if ent.label_ == "PERSON":
+            start = offset + ent.start_char
+            return Speaker(ent.text, start, start + len(ent.text), True, True)
+    return None
 
 
 def _is_pronoun(spk: Speaker) -> bool:
@@ -264,17 +291,8 @@ def _is_pronoun(spk: Speaker) -> bool:
 
 
 def _is_generic_org(spk: Speaker) -> bool:
-    """ "the company", and a description that names only where the body is from ("the
-    UN agency", "The EU's Earth observation programme"): the head is a common noun."""
     words = spk.text.lower().replace("’s", "").replace("'s", "").split()
-    if not words or words[-1] not in _GENERIC_ORG or len(words) > 6:
-        return False
-    if not spk.named:
-        return True
-    # Named only through a possessor: "The EU's ... programme", not "the White Helmets
-    # civil defense group", whose capitalised words are the group's own name.
-    text = spk.text.replace("’", "'")
-    return words[0] == "the" and "'s " in text and text.split()[-1].islower()
+    return not spk.named and bool(words) and words[-1] in GENERIC_ORG_NOUNS and len(words) <= 6
 
 
 def _resolve(
@@ -316,25 +334,14 @@ def _resolve(
     return spk
 
 
-def is_headline(sent: Span) -> bool:
-    """A Title Case line ("Nvidia's Revenue Soars as AI Chip Demand Outpaces Hardware
-    Sales Decline"): spaCy reads runs of capitalised words there as organisations, and
-    a headline names no one the article goes on to call "the company"."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    caps = sum(t.text[0].isupper() for t in words)
-    return len(words) >= 4 and caps >= 0.7 * len(words)
-
-
-def _resolve_document(history: list[Speaker], orgs: list[Speaker]) -> Speaker | None:
-    """The publisher of an unattributed document: the last organisation that spoke, else
-    the one the article names most."""
+def _resolve_document(history: list[Speaker]) -> Speaker | None:
+    """The publisher of an unattributed document: the last organisation that spoke. The
+    article's most named organisation is no publisher ("the Coromandel Express"); with
+    no organisation before it, the document itself ("an official release") is what the
+    text credits."""
     for prev in reversed(history):
         if prev.named and not prev.person:
             return prev
-    if orgs:
-        counts = Counter(o.text for o in orgs)
-        best = max(counts.values())
-        return next(o for o in reversed(orgs) if counts[o.text] == best)
     return None
 
 
@@ -357,19 +364,11 @@ class Attributor:
 
     def _see_orgs(self, sent: Span, offset: int) -> None:
         for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                start = offset + ent.start_char
-                self.people.append(Speaker(ent.text, start, start + len(ent.text), True, True))
-        # In a headline spaCy reads runs of capitalised words as one organisation;
-        # a short name there is still a name.
-        orgs = [ent for ent in sent.ents if ent.label_ == "ORG"]
-        if orgs and is_headline(sent):
-            orgs = [ent for ent in orgs if len(ent) <= 2]
-        if not orgs:
-            return
-        for ent in orgs:
             start = offset + ent.start_char
-            self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
+            if ent.label_ == "PERSON":
+                self.people.append(Speaker(ent.text, start, start + len(ent.text), True, True))
+            elif ent.label_ == "ORG":
+                self.orgs.append(Speaker(ent.text, start, start + len(ent.text), False, True))
 
     def paragraph(self, doc: Doc, offset: int) -> dict[int, list[tuple[int, Speaker]]]:
         """Speakers per sentence start (token index), as (token index of verb, speaker)."""
@@ -380,10 +379,7 @@ class Attributor:
             pairs = []
             for verb, spk in _speech_subjects(sent, offset):
                 if spk.document:
-                    named = _resolve_document(self.history, self.orgs)
-                    if named is None:
-                        continue
-                    spk = named
+                    spk = _resolve_document(self.history) or replace(spk, document=False)
                 resolved = (
                     _resolve(spk, self.history, self.orgs, self.people)
                     if _is_pronoun(spk)

@@ -35,7 +35,7 @@ from parallax.nlp.pipeline import (
 def claims_from_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Claim]:
     """Claims of one parsed article; ``as_of`` uses ``article.published`` as it stands."""
     attributor = Attributor()
-    mentions = Mentions(attributor)
+    mentions = Mentions()
     claims: list[Claim] = []
     for para in paragraphs:
         doc, off = para.doc, para.offset

@@ -99,43 +99,16 @@ def _listed_after_name(span: Span, prior: list[FigureInContext]) -> FigureInCont
     return earlier[-1]
 
 
-def _elided_after_from(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
-    """ "drop from 43 seats to just six": the second figure of a from-to change counts
-    what the first one counts."""
-    root = span.root
-    prep = root.head if root.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "to":
-        return None
-    for p in prior:
-        if p.span.sent != span.sent or not p.counted:
-            continue
-        node = p.span.root
-        for _ in range(3):
-            if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head == prep.head:
-                return p
-            node = node.head
-    return None
-
-
 def _parallel_object(span: Span, prior: list[FigureInContext]) -> FigureInContext | None:
-    """ "Labour took 412 seats and the Conservatives won 121": a bare number that is the
-    object of a verb conjoined with one whose object is a counted figure counts the
-    same thing."""
-    root = span.root
-    if root.dep_ != "dobj":
+    """ "Labour took 412 seats and the Conservatives won 121", "the NFP in the lead with
+    182 seats, followed by Macron's centrists on 168": a bare count that is an argument
+    (object, object of a preposition, conjunct) after a counted figure of the same
+    sentence counts what that figure counts; the noun is not written twice."""
+    root = figure_root(span)
+    if root.dep_ not in ("dobj", "pobj", "conj", "appos"):
         return None
-    verb = root.head
     for p in reversed(prior):
-        if p.span.sent != span.sent or not p.counted:
-            continue
-        other = p.span.root.head
-        if other.dep_ == "dobj":
-            other = other.head
-        if (
-            other != verb
-            and (verb.head == other or other.head == verb)
-            and (verb.dep_ == "conj" or other.dep_ == "conj")
-        ):
+        if p.span.sent == span.sent and p.counted and p.figure.kind == "count":
             return p
     return None
 
@@ -176,6 +149,18 @@ def _record_year(span: Span) -> bool:
     if i >= 0 and doc[i].ent_type_ == "DATE" and doc[i].lower_ != "since":
         i -= 1  # "since November 1994"
     return i >= 0 and doc[i].lower_ == "since" and _superlative_before(doc[i])
+
+
+def _after_reference(span: Span) -> bool:
+    """ "the two countries", "the last two recessions": a reference, not a count."""
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return prev in ("the", "these", "those", "last", "past", "next", "previous", "first")
+
+
+def _subject_count(root: Token) -> bool:
+    """ "seven voted in favour", "two died": a number word as a verb's subject counts
+    the people who did it."""
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
 
 
 def _is_claim(fig: Figure, span: Span) -> bool:
@@ -227,7 +212,7 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         return False  # conditionals and "For X to Y, ..." set up hypotheticals
     if fig.vague and any(
         c.dep_ == "aux" and c.lower_ in _MODALS
-        for c in (_governing_verb(span.root) or span.root).children
+        for c in (governing_verb(span.root) or span.root).children
     ):
         return False  # "millions of jobs can be lost" states no amount
     nxt = _next_token(span)
@@ -242,14 +227,11 @@ def _is_claim(fig: Figure, span: Span) -> bool:
         )
     if fig.bare_word:
         root = span.root
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in ("the", "these", "those", "last", "past", "next", "previous", "first"):
-            return False  # "the two countries", "the last two recessions": reference, not count
-        # "seven voted in favour", "two died": a number word as the subject counts people.
-        subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+        if _after_reference(span):
+            return False
         return (
             plural_follows
-            or subject
+            or _subject_count(root)
             or (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
         )
     small_count = fig.value is not None and fig.kind == "count" and fig.qualifier is None
@@ -296,7 +278,7 @@ def _counted_text(noun: Token, span: Span) -> str:
     return noun.doc[start : noun.i + 1].text
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def governing_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
@@ -341,9 +323,9 @@ def _nominal_adjective(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _compound_count(doc: Doc, fig: Figure) -> str | None:
+def _compound_count(span: Span) -> str | None:
     """ "a five-person crew" counts people, not crews."""
-    m = re.search(r"-(\w+)$", doc.text[fig.start : fig.end])
+    m = re.search(r"-(\w+)$", span.text)
     return COMPOUND_COUNTS.get(m.group(1).lower()) if m else None
 
 
@@ -359,22 +341,27 @@ def describe(
     if fig.unit is None and fig.value is not None:
         like = _listed_after_name(span, prior)
         like_name = doc[span.start - 1] if like is not None else None
-        like = like or _elided_after_from(span, prior)
     if like is None and not _is_claim(fig, span):
-        return None
+        # "drop from 43 seats to just six": a number word standing alone where the
+        # noun of the figure before it is left out.
+        if not fig.bare_word or _after_reference(span):
+            return None
+        like = _parallel_object(span, prior)
+        if like is None:
+            return None
     if like is not None and sent_is_question(span):
         return None
     if fig.year_like and _record_year(span):
         fig = replace(fig, unit="year")
     noun = _counted_head(span) if like is None else None
     counted = _counted_text(noun, span) if noun is not None else _nominal_adjective(doc, span)
-    counted = _compound_count(doc, fig) or counted
+    counted = _compound_count(span) or counted
     if counted is None and like is None and fig.kind == "count":
         like = _parallel_object(span, prior)
     if like is not None:
         counted = like.counted
     anchor = noun if noun is not None else span.root
-    verb = _governing_verb(anchor)
+    verb = governing_verb(anchor)
     predicate = _predicate(verb, anchor) if verb is not None else None
     sent = span.sent
     ctx: list[tuple[int, int, str]] = []
@@ -396,11 +383,11 @@ _ORDINAL_RE = re.compile(
 )
 
 
-def _ranks(doc: Doc) -> list[Figure]:
+def _ranks(doc: Doc, text: str) -> list[Figure]:
     """ "the third most-watched Super Bowl", "the second-highest ratings": a rank is a
     figure outlets state and can differ on. The ordinal must qualify a superlative."""
     out: list[Figure] = []
-    starts = {m.start() for m in _ORDINAL_RE.finditer(doc.text)}
+    starts = {m.start() for m in _ORDINAL_RE.finditer(text)}
     if not starts:
         return out
     for tok in doc:
@@ -437,8 +424,11 @@ def _ranks(doc: Doc) -> list[Figure]:
 def figures_in(doc: Doc) -> list[FigureInContext]:
     """Claim-worthy figures of one parsed paragraph."""
     out: list[FigureInContext] = []
-    found = find_figures(doc.text)
-    ranks = [r for r in _ranks(doc) if not any(f.start < r.end and r.start < f.end for f in found)]
+    text = doc.text
+    found = find_figures(text)
+    ranks = [
+        r for r in _ranks(doc, text) if not any(f.start < r.end and r.start < f.end for f in found)
+    ]
     for fig in sorted(found + ranks, key=lambda f: f.start):
         described = describe(doc, fig, out)
         if described is not None:

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.figures import FigureInContext
+from parallax.extract.figures import FigureInContext, governing_verb
+from parallax.lexicon.calendar import TIME_WORDS
 from parallax.lexicon.measures import (
+    ABOARD_RE,
     AGENT_NOUNS,
     AMEND_LEMMAS,
+    CARRY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     DENY_LEMMAS,
@@ -39,6 +42,7 @@ from parallax.lexicon.measures import (
     PROJECTION_WORDS,
     QUALIFIED_MEASURES,
     SUBJECT_VERBS,
+    SURVIVOR_RE,
     UNIT_DIMENSIONS,
 )
 from parallax.lexicon.outcomes import ANYONE, DEPLOYED, NOT_PEOPLE_NOUNS, OUTCOMES, RESPONDER_NOUNS
@@ -79,7 +83,14 @@ _NOUN_DEPS = ("NOUN", "PROPN")
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "across", "near", "inside", "throughout", "around")
-_PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
+_PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "i", "us"]
+)
+#: Nouns for anyone: counted people named only by what happened to them or what they did.
+_ANY_PEOPLE = frozenset(["people", "persons", "person", "individuals", "others"])
+_TIME_WORDS = frozenset(TIME_WORDS) | frozenset(
+    ["quarter", "period", "months", "weeks", "days", "years", "hours"]
+)
 _SKIP_POSSESSORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
@@ -124,6 +135,12 @@ def _measured_noun(item: FigureInContext) -> Token | None:
     noun = _counted_token(item, local=True)
     if noun is not None:
         return noun
+    for c in item.root.children:
+        # "$25 billion in buybacks", "$13.5 billion in revenue"
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i >= item.span.end:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if pobj and not pobj[0].ent_type_ and pobj[0].lower_ not in _TIME_WORDS:
+                return pobj[0]
     cur = item.root
     found: Token | None = None
     for _ in range(5):
@@ -146,6 +163,8 @@ def _measured_noun(item: FigureInContext) -> Token | None:
         elif head.pos_ in ("VERB", "AUX"):
             return _verb_measure(head, cur)
         if found is not None:
+            while found.dep_ == "compound" and found.head.pos_ == "NOUN":
+                found = found.head  # "a $3.28 billion share repurchase"
             if not _bare_generic(found):
                 return found
             cur, found = found, None  # "to a range of 1.5%": what is it a range of?
@@ -186,8 +205,12 @@ def _verb_measure(verb: Token, arg: Token) -> Token | None:
     if arg in subjects:
         return None  # "10,000 were injured": the figure is the subject, nothing measured
     objs = [c for c in verb.children if c.dep_ == "dobj" and c != arg and c.pos_ == "NOUN"]
-    if objs and arg.dep_ == "prep" and arg.lower_ in ("at", "as"):
-        return objs[0]  # "put the death toll at 5,500", "stated the toll as 288"
+    if objs and arg.dep_ == "prep":
+        return objs[0]  # "put the death toll at 5,500", "placing its seat count between"
+    if _lemma(verb) in POSSESSION_VERBS:
+        # "the coalition has taken the most seats, with at least 181": who takes is the
+        # holder; what is taken, if anything, is the measure.
+        return objs[0] if objs else None
     subj = subjects
     if verb.dep_ in ("xcomp", "conj", "advcl") and not subj:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -202,6 +225,7 @@ def _agent(noun: Token) -> bool:
         noun.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
         or noun.lower_ in PERSON_WORDS
         or noun.lemma_.lower() in AGENT_NOUNS
+        or noun.lower_ in FORECASTERS
     )
 
 
@@ -269,12 +293,14 @@ def _clause_words(item: FigureInContext, noun: Token | None) -> list[str]:
         ]
         out += [_text(m) for m in mods]
         out.append(noun.text)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            out.append(noun.head.head.text)  # "the deaths of 179 people"
     if item.counted:
         out.append(item.counted)
     # "up to 10,000 are missing": the words right after the figure, before the parse,
     # which goes wrong in long lists of clauses.
     out.append(" ".join(window))
-    verb = _governing(item.root if noun is None else noun)
+    verb = governing_verb(item.root if noun is None else noun)
     if verb is not None:
         phrase = [verb.text] + [
             _text(c)
@@ -289,18 +315,7 @@ def _clause_words(item: FigureInContext, noun: Token | None) -> list[str]:
 def _text(tok: Token) -> str:
     """The text of a token's subtree (a contiguous phrase in a projective parse)."""
     doc = tok.doc
-    return doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)]
-
-
-def _governing(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
-            return cur
-        if cur.head == cur:
-            return None
-        cur = cur.head
-    return None
+    return doc[tok.left_edge.i : tok.right_edge.i + 1].text
 
 
 def _is_change(item: FigureInContext, noun: Token | None) -> bool:
@@ -341,9 +356,9 @@ def _change_base(item: FigureInContext, noun: Token | None) -> Token | None:
         mods = [m for m in _modifiers(noun) if m.pos_ == "NOUN"]
         if mods:
             return mods[-1]
-        verb = _governing(noun)
+        verb = governing_verb(noun)
         return _verb_measure(verb, noun) if verb is not None else None
-    verb = _governing(item.root)
+    verb = governing_verb(item.root)
     if verb is None:
         return None
     return _verb_measure(verb, item.root)
@@ -377,7 +392,13 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         return "rank", f"rank of {what}"
     if fig.unit == "year":
         return "record since", "year of the last comparable record"
-    noun = _measured_noun(item) or _counted_token(item)
+    # A noun a list or an ellipsis took from an earlier figure ("won 121" after "took
+    # 412 seats") names the measure before anything in this figure's own clause.
+    local = _counted_token(item, local=True)
+    inherited = _counted_token(item) if local is None else None
+    noun = inherited or _measured_noun(item)
+    if fig.kind == "money" and _per_share(item):
+        return "earnings per share", "earnings per share"  # "$2.48 per share"
     if _is_change(item, noun):
         base = _change_base(item, noun)
         key = _noun_key(base) if base is not None else None
@@ -386,6 +407,8 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         return f"{key} change", f"change in {_phrase(key, base)}"
     doc = item.span.doc
     before = doc[item.span.start - 1] if item.span.start > 0 else None
+    if before is not None and before.text == ":" and before.i > 0:
+        before = doc[before.i - 1]  # "Voter participation: 71.99%"
     if before is not None and before.pos_ == "NOUN" and _lemma(before) in MEASURE_NOUNS:
         key = MEASURE_NOUNS[_lemma(before)]
         return key, _PHRASES.get(key, key)  # "a magnitude 7.6 quake"
@@ -402,8 +425,19 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
         if share is not None:
             return share
     people = noun is None or _lemma(noun) in {w.rstrip("s") for w in ANYONE} | ANYONE
-    if fig.kind == "count" and not (noun is not None and _NOT_PEOPLE_RE.fullmatch(noun.lower_)):
-        out = _outcome(_clause_words(item, noun))
+    near = _near_words(item, local)
+    if fig.kind == "count" and SURVIVOR_RE.search(near):
+        return "survivors", "survivors"  # "two crew members as the sole survivors"
+    if fig.kind == "count" and (ABOARD_RE.search(near) or _carried(local)):
+        return "aboard", "people on board"  # "carrying 181 people", "181 aboard"
+    whole = item.root.dep_ == "pobj" and item.root.head.head.like_num
+    if (
+        fig.kind == "count"
+        and not whole  # "killed 179 of the 181 people": 181 is who was there, not the dead
+        and not (noun is not None and _NOT_PEOPLE_RE.fullmatch(noun.lower_))
+    ):
+        # The figure's own clause names the outcome, not the clause a noun was taken from.
+        out = _outcome(_clause_words(item, noun if inherited is None else local))
         if out is not None:
             if (
                 noun is not None
@@ -413,18 +447,16 @@ def measure_of(item: FigureInContext) -> tuple[str | None, str | None]:
                 return f"deployed {_lemma(noun)}", f"{noun.text} deployed"
             return out, f"{_who(noun, people)} {_OUTCOME_PHRASES.get(out, out)}"
     if noun is None and fig.kind == "count":
-        verb = _governing(item.root)
+        verb = governing_verb(item.root)
         if verb is not None and item.root.dep_ in ("nsubj", "nsubjpass"):
             key = SUBJECT_VERBS.get(_lemma(verb), _lemma(verb))
             return key, _PHRASES.get(key, key)
     if noun is None:
-        if fig.kind == "money" and re.match(
-            r"\s*(?:per|a)\s+share\b", item.span.doc.text[item.span.end_char :]
-        ):
+        if fig.kind == "money" and _per_share(item):
             return "earnings per share", "earnings per share"
         return None, None
-    if people and fig.kind == "count" and noun.lower_ in ANYONE:
-        verb = _governing(noun)
+    if people and fig.kind == "count" and noun.lower_ in _ANY_PEOPLE and inherited is None:
+        verb = governing_verb(noun)
         if verb is not None:
             key = SUBJECT_VERBS.get(_lemma(verb))
             if key is not None and noun.dep_ in ("nsubj", "nsubjpass"):
@@ -448,6 +480,35 @@ def _who(noun: Token | None, people: bool) -> str:
     if _outcome([noun.text]) is not None:
         return "people"
     return noun.text.lower()
+
+
+def _per_share(item: FigureInContext) -> bool:
+    doc = item.span.doc
+    words = [t.lower_ for t in doc[item.span.end : item.span.end + 3]]
+    return bool(words) and words[0] in ("per", "a") and "share" in words[1:]
+
+
+def _near_words(item: FigureInContext, noun: Token | None) -> str:
+    """The figure's own noun phrase: the noun, its modifiers and the words right after
+    the figure ("181 aboard", "two crew members as the sole survivors")."""
+    doc = item.span.doc
+    parts = [doc[item.span.end : min(len(doc), item.span.end + 2)].text]
+    if noun is not None and not any(
+        t.like_num and not item.span.start <= t.i < item.span.end for t in noun.subtree
+    ):
+        # Not "179 of the 181 people on board": the part is not the whole.
+        parts.append(_text(noun))
+    return " ".join(parts)
+
+
+def _carried(noun: Token | None) -> bool:
+    """ "a jet carrying 181 people": the people a vehicle carried."""
+    return (
+        noun is not None
+        and noun.dep_ == "dobj"
+        and _lemma(noun.head) in CARRY_VERBS
+        and _lemma(noun) in ANYONE | {"passenger", "person", "individual", "people"}
+    )
 
 
 def _share_of(item: FigureInContext) -> tuple[str, str] | None:
@@ -502,7 +563,7 @@ def holder_of(item: FigureInContext, measure: str | None, resolve: Resolver) -> 
         return None
     doc = item.span.doc
     if item.span.start > 0 and doc[item.span.start - 1].lower_ == "worth":
-        verb = _governing(item.root)
+        verb = governing_verb(item.root)
         subj = _subject(verb) if verb is not None else None
         return _resolved(subj, resolve) if subj is not None else None
     for anchor in anchors:
@@ -559,7 +620,7 @@ def _owner_child(tok: Token, item: FigureInContext) -> Token | None:
     # "with the Conservatives on about 130": the figure hangs on its holder.
     if tok == item.root and tok.dep_ == "pobj" and tok.head.lower_ == "on":
         owner = tok.head.head
-        if owner.pos_ == "PROPN":
+        if owner.pos_ in ("PROPN", "NOUN"):
             return owner
     return None
 
@@ -584,6 +645,8 @@ def _resolved(tok: Token, resolve: Resolver) -> Mention | None:
     if tok.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     mention = _mention(tok)
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+        return mention  # "Macron's centrists": named through their owner
     if tok.lower_ in _PRONOUNS or (tok.pos_ == "NOUN" and tok.ent_type_ not in _NAME_LABELS):
         # "its", "the company": only a name the article gave makes a holder; "revenue"
         # or "analysts" in subject position own nothing.
@@ -597,7 +660,7 @@ def place_of(item: FigureInContext, holder: Mention | None = None) -> Mention | 
     the holder ("Nigeria's GDP") is not also the place."""
     noun = _measured_noun(item)
     anchors = [t for t in (noun, item.root) if t is not None]
-    verb = _governing(anchors[0])
+    verb = governing_verb(anchors[0])
     verbs = [verb] if verb is not None else []
     # "In Hatay, 3,000 people died and 10,000 were injured": a fronted place holds for
     # every clause of the sentence.
@@ -663,7 +726,17 @@ def status_of(item: FigureInContext) -> Status:
     if any(lemma in AMEND_LEMMAS for lemma in lemmas[:4]) and not _from_side(root):
         return "amended"
     qual = item.figure.qualifier or ""
-    words = {t.lower_ for t in item.span.sent}
+    # "The exit poll projects Labour to win 410 seats": the projection governs the figure
+    # (on its path, or the subject of a verb on it), not just any word of the sentence
+    # ("after the RN won the first round with 33.15%, ... the latest projections").
+    words = {t.lower_ for t in path[:5]} | {
+        g.lower_
+        for t in path[:5]
+        if t.pos_ in ("VERB", "AUX")
+        for c in t.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for g in c.subtree
+    }
     if any(w in PROJECTION_WORDS for w in words) or (lemmas and _projected(path)):
         return "projected"
     if _forecast(path, item.span):
@@ -701,16 +774,11 @@ def _is_earlier(item: FigureInContext, path: list[Token]) -> bool:
     root = item.root
     if _from_side(root):
         return True
-    doc = item.span.doc
-    lo = max(item.span.sent.start, item.span.start - 4)
-    if any(t.lower_ in EARLIER_WORDS for t in doc[lo : item.span.start]):
-        return True  # "the previous figure of 1,730", "initially 288"
+    owners = [root.head.head] if root.dep_ == "pobj" and root.head.lower_ == "of" else []
     noun = _measured_noun(item)
-    if (
-        noun is not None
-        and noun.is_ancestor(root)
-        and any(c.lower_ in EARLIER_WORDS for c in noun.children)
-    ):
+    if noun is not None and noun.is_ancestor(root):
+        owners.append(noun)
+    if any(c.lower_ in EARLIER_WORDS for n in owners for c in n.children):
         return True  # "the initial toll of 48", not "the initial toll ... was revised to 78"
     for tok in path[1:4]:
         if tok.pos_ in ("VERB", "AUX") and any(
@@ -770,7 +838,14 @@ def frame_of(
     figures, for "517,000 jobs, up from 260,000": the value compared with is a value
     of the same measure."""
     measure, phrase = measure_of(item)
-    if item.counted is None and _from_side(item.root) and prior:
+    # "beating expectations of $11.22 billion", "analysts had estimated $12.5 billion": a
+    # forecast of what the figure just before measures.
+    forecast_of = measure is None or measure.split()[-1] in FORECAST_NOUNS | {"expectation"}
+    if forecast_of and prior and _forecast(_path(item.root), item.span):
+        same = [f for _, f in prior if f.measure and f.measure.split()[-1] not in FORECAST_NOUNS]
+        if same:
+            measure, phrase = same[-1].measure, same[-1].measure_phrase
+    if _counted_token(item, local=True) is None and _from_side(item.root) and prior:
         same = [f for i, f in prior if i.span.sent == item.span.sent and f.measure]
         if same:
             measure, phrase = same[-1].measure, same[-1].measure_phrase

@@ -8,11 +8,12 @@ organisation for "it"/"its"/"they", the story's organisation for "the company".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from parallax.extract.attribution import Attributor, Speaker, is_headline
+from parallax.extract.attribution import GENERIC_ORG_NOUNS
 
 #: (start, end, text), relative to the paragraph being read.
 Mention = tuple[int, int, str]
@@ -25,15 +26,12 @@ _GROUP_LABELS = ("ORG", "NORP", "GPE")
 class Mentions:
     """Named entities seen so far in one article, with absolute offsets."""
 
-    def __init__(self, attributor: Attributor) -> None:
-        self.attributor = attributor
+    def __init__(self) -> None:
         self.seen: list[tuple[int, int, str, str]] = []
 
     def see(self, doc: Doc, offset: int) -> None:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (
-                ent.label_ in _GROUP_LABELS and (len(ent) <= 2 or not is_headline(ent.sent))
-            ):
+            if ent.label_ == "PERSON" or ent.label_ in _GROUP_LABELS:
                 start = offset + ent.start_char
                 self.seen.append((start, start + len(ent.text), ent.label_, ent.text))
 
@@ -45,12 +43,18 @@ class Mentions:
                 labels: tuple[str, ...] = ("PERSON",)
             elif low in _COLLECTIVE:
                 labels = _GROUP_LABELS
-            else:
-                spk = Speaker(mention[2], offset + mention[0], offset + mention[1], False)
-                got = self.attributor.resolve(spk)
-                if got is spk:
+            elif low in GENERIC_ORG_NOUNS:
+                # "the company's profits": the organisation the article names most, not
+                # whoever spoke last ("Wall Street analysts").
+                orgs = [s for s in self.seen if s[0] < at and s[2] == "ORG"]
+                if not orgs:
                     return None
-                return (got.start - offset, got.end - offset, got.text)
+                counts = Counter(s[3] for s in orgs)
+                best = max(counts.values())
+                start, end, _, text = next(s for s in reversed(orgs) if counts[s[3]] == best)
+                return (start - offset, end - offset, text)
+            else:
+                return None
             for start, end, label, text in reversed(self.seen):
                 if start < at and label in labels:
                     return (start - offset, end - offset, text)

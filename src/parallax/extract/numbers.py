@@ -306,30 +306,6 @@ def _fractions(text: str) -> list[Figure]:
     return out
 
 
-def _inherit_unit(text: str, figs: list[Figure]) -> list[Figure]:
-    """ "a 50 or 75 basis point increase", "5 or 6 million": the unit and scale written
-    after the second number belong to the first too."""
-    out = list(figs)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if a.unit is not None or a.value is None or a.value_high is not None:
-            continue
-        if not re.fullmatch(r"\s+or\s+", text[a.end : b.start]):
-            continue
-        m2 = _FIGURE.match(text, b.start, b.end)
-        if m2 is None or not m2.group("num") or m2.group("cur"):
-            continue
-        tail = text[m2.end("num") : b.end]
-        if not tail.strip():
-            continue
-        synthetic = text[a.start : a.end] + tail
-        m1 = _FIGURE.fullmatch(synthetic)
-        fig = _normalise(synthetic, m1) if m1 is not None else None
-        if fig is not None:
-            out[i] = replace(a, value=fig.value, unit=fig.unit, kind=fig.kind, bare_word=False)
-    return out
-
-
 def find_figures(text: str) -> list[Figure]:
     """All candidate figures in ``text`` (one paragraph), left to right."""
     special = _ratios(text)
@@ -341,7 +317,7 @@ def find_figures(text: str) -> list[Figure]:
         for f in _find_figures(text)
         if not any(r.start < f.end and f.start < r.end for r in special)
     ]
-    return _inherit_unit(text, sorted(out + special, key=lambda f: f.start))
+    return sorted(out + special, key=lambda f: f.start)
 
 
 def _find_figures(text: str) -> list[Figure]:
@@ -402,16 +378,6 @@ def _percent_range(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _scale_of(m: re.Match[str]) -> float:
-    """ "8,794,726 million": a number written out in full already has its scale; the
-    scale word after it is a slip, and the literal digits are the figure."""
-    scale = _scale(m.group("scale"))
-    num = m.group("num") or ""
-    if scale >= 1e6 and re.fullmatch(r"\d{1,3}(?:,\s?\d{3}){2,}", num):
-        return 1.0
-    return scale
-
-
 _BASIS_POINT = re.compile(r"basis|bps?$", re.IGNORECASE)
 
 
@@ -420,7 +386,7 @@ def _normalise(text: str, m: re.Match[str]) -> Figure | None:
     qual = QUALIFIER_MEANS.get(qual, qual) if qual else None
     start = m.start()
     end = m.end()
-    scale = _scale_of(m)
+    scale = _scale(m.group("scale"))
     cur = m.group("cur")
     unit: str | None = None
     kind: Kind = "count"

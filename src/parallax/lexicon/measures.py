@@ -10,11 +10,13 @@ and a synonym because outlets write one measure both ways ("sales" / "revenue",
 
 from __future__ import annotations
 
+import re
+
 #: Noun lemma -> measure key, for nouns that name a measure whatever the event.
 MEASURE_NOUNS: dict[str, str] = {
     # elections
     "vote": "votes", "ballot": "votes", "seat": "seats", "constituency": "seats",
-    "turnout": "turnout", "voter": "voters",
+    "turnout": "turnout", "participation": "turnout", "voter": "voters",
     # companies and markets
     "revenue": "revenue", "sale": "revenue", "turnover": "revenue", "profit": "net income",
     "income": "net income", "eps": "earnings per share", "valuation": "market value",
@@ -152,3 +154,11 @@ PLACE_NOUNS = frozenset(
     """city town village province district region state county prefecture island
     municipality capital port area""".split()
 )
+
+#: Who lived through it: a count of its own, never a toll ("two crew members as the sole
+#: survivors").
+SURVIVOR_RE = re.compile(r"\bsurviv(?:ors?|ed|ing)\b", re.IGNORECASE)
+#: Who was on the vehicle: "181 people on board", "181 aboard".
+ABOARD_RE = re.compile(r"\b(?:on\s+board|aboard|onboard)\b", re.IGNORECASE)
+#: Verbs of a vehicle with its passengers: "a jet carrying 181 people".
+CARRY_VERBS = frozenset(["carry", "transport", "ferry"])
