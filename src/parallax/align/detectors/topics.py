@@ -24,13 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from parallax.align.answers import group_answers
 from parallax.align.citing import statement_answer
-from parallax.align.cluster import agglomerate
 from parallax.align.context import EventContext, Statement
+from parallax.align.neighbours import cluster_rows
 from parallax.align.questions import statement_question
 from parallax.align.text import content_words
 from parallax.lexicon.calendar import TIME_WORDS
@@ -115,23 +112,20 @@ def find_topics(ctx: EventContext) -> list[Topic]:
     return [t for t, _ in divergent[:MAX_CONFLICTS]] + consensus
 
 
-def _apart(stmts: Sequence[Statement]) -> npt.NDArray[np.bool_]:
-    """Pairs that are never one topic's two answers: two sentences of one voice, unless
-    they quote different claimants. One article often reports both sides ("Ukraine
-    hopes for a prisoner swap"; "the Kremlin said they would be treated in line with
-    international norms"), and those are two answers to one question. Sentences with
-    a figure stay apart: the numeric facts align them, and two death-toll sentences
-    of one article would make a topic of the story itself."""
-    voice = np.array([s.voice for s in stmts])
-    same_voice: npt.NDArray[np.bool_] = voice[:, None] == voice[None, :]
-    claimants = [set(content_words(s.source)) if s.source else set() for s in stmts]
-    for x, y in zip(*np.nonzero(same_voice), strict=True):
-        if stmts[x].has_figure or stmts[y].has_figure:
-            continue
-        if claimants[x] and claimants[y] and claimants[x].isdisjoint(claimants[y]):
-            same_voice[x, y] = False
-    np.fill_diagonal(same_voice, False)
-    return same_voice
+def _apart(a: tuple[str, bool, frozenset[str]], b: tuple[str, bool, frozenset[str]]) -> bool:
+    """Whether two statements (tagged by ``_tag``) are never one topic's two answers: two
+    sentences of one voice, unless they quote different claimants. One article often
+    reports both sides ("Ukraine hopes for a prisoner swap"; "the Kremlin said they would
+    be treated in line with international norms"), and those are two answers to one
+    question. Sentences with a figure stay apart: the numeric facts align them, and two
+    death-toll sentences of one article would make a topic of the story itself."""
+    if a[0] != b[0]:
+        return False
+    return a[1] or b[1] or not a[2] or not b[2] or not a[2].isdisjoint(b[2])
+
+
+def _tag(s: Statement) -> tuple[str, bool, frozenset[str]]:
+    return s.voice, s.has_figure, frozenset(content_words(s.source) if s.source else ())
 
 
 def _topics(
@@ -140,10 +134,8 @@ def _topics(
     """Topics of at least two voices with their cohesion."""
     if len(stmts) < 2:
         return []
-    sim = (vecs @ vecs.T).astype(np.float32)
-    sim[_apart(stmts)] = -np.inf
     out: list[tuple[Topic, float]] = []
-    for members in agglomerate(sim, threshold):
+    for members in cluster_rows(vecs, threshold, [_tag(s) for s in stmts], _apart):
         group = [stmts[i] for i in members]
         if len({s.voice for s in group}) < 2 or len(group) > MAX_TOPIC_SIZE:
             continue

@@ -19,6 +19,7 @@ import numpy as np
 
 from parallax.align.citing import statement_answer
 from parallax.align.context import EventContext, Statement
+from parallax.align.neighbours import nearest_other
 from parallax.align.questions import topic_phrase
 from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
 from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
@@ -54,10 +55,7 @@ def unique_statements(ctx: EventContext) -> list[UniqueStatement]:
     if len({s.voice for s in stmts}) < 2:
         return []
     vecs = ctx.embed([s.text for s in stmts])
-    sim = vecs @ vecs.T
-    voice = np.array([s.voice for s in stmts])
-    sim[voice[:, None] == voice[None, :]] = -1.0
-    nearest = sim.max(axis=1)
+    nearest = nearest_other(vecs, np.array([s.voice for s in stmts]))
     by_article: dict[str, list[UniqueStatement]] = {}
     for k, s in enumerate(stmts):
         if (s.aid, s.start) in ctx.used_sentences or nearest[k] >= ctx.params.unique_max_sim:
