@@ -300,11 +300,18 @@ def _finite(verb: Token) -> bool:
     )
 
 
+#: Prepositions of place, which a fronted phrase must start with to say where.
+_WHERE_PREPS = frozenset(
+    ["in", "on", "at", "aboard", "onboard", "inside", "near", "among", "across", "around"]
+)
+
+
 def _fronted_place(counted: str, verb: Token, skip: set[int]) -> str | None:
     """ "Aboard the aircraft arriving from Bangkok were 181 people" -> "How many people
     were aboard the aircraft?": the place before "be" says where they were."""
     where = [t for t in verb.lefts if t.dep_ == "prep" and t.i not in skip]
-    if not where:
+    if not where or where[0].lower_ not in _WHERE_PREPS:
+        # "which, according to Microsoft, was about 8.5 million devices": not a place.
         return None
     phrase = _short_phrase(where[0], _MAX_OBJECT_WORDS + 1) or _outer_phrase(where[0])
     if phrase is None:
@@ -561,18 +568,25 @@ def since_question(item: ClaimItem, parser: SentenceParser) -> str | None:
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "since":
         return None
-    noun = prep.head
-    if noun.pos_ in ("VERB", "AUX"):
-        objs = [t for t in noun.children if t.dep_ in ("dobj", "attr", "pobj") and t.i < prep.i]
-        noun = objs[-1] if objs else noun
-    if noun.pos_ != "NOUN":
-        return None
-    mods = [
-        t
-        for t in noun.lefts
-        if t.dep_ in ("amod", "compound", "nummod", "advmod") and t.i not in skip
-    ]
-    if not any(t.tag_ in ("JJS", "RBS") or t.lower_ in _RECORD_WORDS for t in mods):
+    # The noun "since" follows, when the parse hung "since" on the verb ("Labour head
+    # for biggest win since 1997"), else the noun or the verb's object it hangs on.
+    before = root.doc[prep.i - 1] if prep.i > 0 else prep
+    candidates = [before, prep.head]
+    if prep.head.pos_ in ("VERB", "AUX"):
+        candidates += [
+            t for t in prep.head.children if t.dep_ in ("dobj", "attr", "pobj") and t.i < prep.i
+        ][-1:]
+    for noun in candidates:
+        if noun.pos_ != "NOUN":
+            continue
+        mods = [
+            t
+            for t in noun.lefts
+            if t.dep_ in ("amod", "compound", "nummod", "advmod") and t.i not in skip
+        ]
+        if any(t.tag_ in ("JJS", "RBS") or t.lower_ in _RECORD_WORDS for t in mods):
+            break
+    else:
         return None
     found = {x for t in mods for x in t.subtree if not x.is_punct} | {noun}
     words = sorted(found, key=lambda t: t.i)
@@ -612,3 +626,23 @@ def figure_noun(item: ClaimItem, parser: SentenceParser) -> str | None:
         return None
     words = [t for t in _noun_words(root.head, skip) if t.dep_ != "poss"]
     return _text(words, False) if 0 < len(words) <= 3 else None
+
+
+def measured_subject(item: ClaimItem, parser: SentenceParser) -> str | None:
+    """The subject of the verb a measurement hangs on: "The epicenter of the earthquake
+    was located roughly 11 miles from the city" -> "the epicenter of the earthquake"."""
+    located = _figure_token(item, parser)
+    if located is None:
+        return None
+    root, skip = located
+    cur = root
+    for _ in range(4):
+        if cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subjects = [t for t in cur.lefts if t.dep_ in _SUBJECT_DEPS]
+            if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].lower_ in PERSON_WORDS:
+                return None
+            return _subject_of(cur, skip)
+    return None

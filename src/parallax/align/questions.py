@@ -42,6 +42,7 @@ from parallax.align.question_parse import (
     QUANTIFIERS,
     compound_question,
     figure_noun,
+    measured_subject,
     parsed_amount_question,
     parsed_count_question,
     possession_question,
@@ -343,7 +344,7 @@ def phrase(items: Sequence[ClaimItem], parser: SentenceParser) -> str:
             return framed
     for rep in frame.reps[:3]:
         for parsed in _parsed(rep, parser, frame):
-            if parsed and fits(parsed, frame):
+            if parsed and fits(parsed, frame, rep) and _names_holder(parsed, frame, rep):
                 return parsed
     asked = framed_question(frame, parser) or _lead_question(frame, parser)
     if asked:
@@ -403,8 +404,10 @@ def _stems(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS}
 
 
-def fits(question: str, frame: FactFrame) -> bool:
-    """Whether a question read off one sentence names what the fact's frame measures."""
+def fits(question: str, frame: FactFrame, rep: ClaimItem | None = None) -> bool:
+    """Whether a question read off one sentence names what the fact's frame measures:
+    its words, or the counted noun the sentence itself gives it ("tremors" for the
+    measure "aftershocks")."""
     if frame.measure is None:
         return True
     outcome = _outcome_key(frame.measure)
@@ -420,7 +423,18 @@ def fits(question: str, frame: FactFrame) -> bool:
         base = _stems(frame.measure.removesuffix("change"))
         return question.startswith("By how much") or bool(words & (moved | base))
     wanted = _stems(f"{frame.measure} {frame.phrase or ''}")
+    if rep is not None and rep.claim.measure == frame.measure:
+        wanted |= _stems(rep.claim.counted or "")
     return bool(words & wanted)
+
+
+def _names_holder(question: str, frame: FactFrame, rep: ClaimItem) -> bool:
+    """A question about whose seats or votes names the holder the claim's frame gives
+    ("the Tories 117" is not asked about the sentence's subject, Labour)."""
+    holder = rep.claim.holder
+    if frame.measure not in WON_MEASURES or not holder:
+        return True
+    return bool(_stems(_norm_name(holder)) & _stems(question))
 
 
 def framed_question(frame: FactFrame, parser: SentenceParser) -> str | None:
@@ -522,12 +536,49 @@ def _dimension_question(frame: FactFrame, parser: SentenceParser) -> str | None:
         dim, thing = "duration", thing or m.removeprefix("duration of ")
     ask = DIMENSION_ASKS.get(dim)
     unit = f" (in {frame.unit})" if _shown_unit(frame) else ""
+    if ask is not None and not thing:
+        thing = _measured_thing(frame, parser, dim)
+        if thing and thing.split()[-1] in DIMENSION_ASKS:
+            # "a depth of 15.5km": the sentence names the dimension itself.
+            return f"What was {thing}{unit}?"
+        if thing:
+            verb = "were" if _plural(thing, parser) else "was"
+            ref = _distance_from(frame.reps[0]) if dim == "distance" else ""
+            return f"{ask}{ref} {verb} {thing}{unit}?"
     if ask is None or not thing:
         asker = f"does {frame.outlet}" if frame.outlet else "do the outlets"
         return f"What {dim} {asker} give{unit}?"
     verb = "were" if _plural(thing, parser) else "was"
     owner = f"{_possessive(frame.holder)} " if frame.holder else "the "
     return f"{ask} {verb} {owner}{thing}{unit}?"
+
+
+_FROM = re.compile(
+    r"\s*((?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+    r"|from|off)\s+(?:the\s+)?(?:[A-Z][\w-]+)(?:\s+(?:of\s+)?[A-Z][\w-]+){0,2})"
+)
+
+
+def _distance_from(item: ClaimItem) -> str:
+    """ " south of Seoul" in "288km south of Seoul": where a distance is measured from."""
+    found = _FROM.match(item.article.text[item.claim.char_end : item.claim.sent_end])
+    return f" {found.group(1)}" if found else ""
+
+
+_WHAT_WAS = re.compile(r"What (?:was|were) (the [^?(]+?)(?: \(in [^)]*\))?\?")
+
+
+def _measured_thing(frame: FactFrame, parser: SentenceParser, dim: str) -> str | None:
+    """What a length or distance is of, as the sentence's parse names it ("the epicenter
+    of the earthquake was located roughly 11 miles from ...")."""
+    for rep in frame.reps[:2]:
+        found = _WHAT_WAS.fullmatch(parsed_amount_question(rep, parser) or "")
+        if found:
+            return found.group(1)
+        subject = measured_subject(rep, parser)
+        if subject:
+            return subject if subject.startswith(("the ", "The ")) else f"the {subject}"
+    return None
 
 
 def _plural(phrase: str, parser: SentenceParser) -> bool:
@@ -670,18 +721,27 @@ def counted_phrase(item: ClaimItem, parser: SentenceParser) -> str | None:
 _MAX_SOURCE_WORDS = 5
 
 
-def _agreed_source(items: Sequence[ClaimItem]) -> str | None:
+def _agreed_source(items: Sequence[ClaimItem], parser: SentenceParser) -> str | None:
     sources = Counter(i.claim.source for i in items if i.claim.source)
     if not sources:
         return None
     top, n = sources.most_common(1)[0]
-    if 2 * n < len(items) or len(top.split()) > _MAX_SOURCE_WORDS or "," in top:
+    if (
+        2 * n < len(items)
+        or len(top.split()) > _MAX_SOURCE_WORDS
+        or any(ch.isdigit() or ch == "," for ch in top)
+    ):
         return None
     head, _, rest = top.partition(" ")
-    return f"{head.lower()} {rest}".strip() if head in ("The", "A") else top
+    if head in ("The", "A"):
+        return f"{head.lower()} {rest}".strip()
+    mine = [i for i in items if i.claim.source == top]
+    return _with_article(top, mine, [i.claim.source_span for i in mine], parser)
 
 
-def distinguish(questions: Sequence[str], facts: Sequence[Sequence[ClaimItem]]) -> list[str]:
+def distinguish(
+    questions: Sequence[str], facts: Sequence[Sequence[ClaimItem]], parser: SentenceParser
+) -> list[str]:
     """Questions of different facts that read the same, told apart by who gives each
     fact's figures ("How many people are missing, according to the fire agency?"), when
     their sources differ; the rest stay as they are."""
@@ -690,9 +750,11 @@ def distinguish(questions: Sequence[str], facts: Sequence[Sequence[ClaimItem]]) 
     for k, q in enumerate(questions):
         by_text.setdefault(q, []).append(k)
     for q, ks in by_text.items():
-        if len(ks) < 2:
+        if len(ks) < 2 or q.endswith((" report?", " give?")):
+            # "How many seats do the outlets report?" already says who; a second source
+            # would read twice.
             continue
-        sources = {k: _agreed_source(facts[k]) for k in ks}
+        sources = {k: _agreed_source(facts[k], parser) for k in ks}
         named = [src for src in sources.values() if src]
         if len(set(named)) != len(named):
             continue  # two facts of one source: the source tells them apart no better
@@ -718,7 +780,7 @@ _ROLE_RANK = {"nsubj": 3, "nsubjpass": 3, "dobj": 2, "attr": 2, "pobj": 1, "appo
 _WEAK_SHARE = 1.0
 
 
-def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:
+def _chunk_phrase(chunk: Span, generic: bool = False) -> tuple[str, int] | None:
     """A chunk as a question's noun phrase ("the Azovstal steel plant") and its word count."""
     tokens = [t for t in chunk if not t.is_punct]
     # "more than a thousand Ukrainian soldiers" names the soldiers, not the figure.
@@ -733,7 +795,9 @@ def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:
         tokens = tokens[1:]
     if not tokens or chunk.root.pos_ == "PRON" or len(tokens) > _MAX_PHRASE_WORDS:
         return None
-    if all(t.lower_ in GENERIC_TOPIC_NOUNS or t.pos_ in ("ADJ", "ADV") for t in tokens):
+    if not generic and all(
+        t.lower_ in GENERIC_TOPIC_NOUNS or t.pos_ in ("ADJ", "ADV") for t in tokens
+    ):
         # "people", "other people", "months": names nothing the reader can look for.
         return None
     words = [t.text for t in tokens]
@@ -746,13 +810,13 @@ def _chunk_phrase(chunk: Span) -> tuple[str, int] | None:
     return text, len(tokens)
 
 
-def _best_chunk(docs: Sequence[Doc]) -> tuple[str, float] | None:
+def _best_chunk(docs: Sequence[Doc], generic: bool = False) -> tuple[str, float] | None:
     words = [set(content_words(d.text)) for d in docs]
     best: tuple[tuple[float, int, int], str] | None = None
     for k, doc in enumerate(docs):
         others = [w for j, w in enumerate(words) if j != k] or [words[k]]
         for chunk in doc.noun_chunks:
-            found = _chunk_phrase(chunk)
+            found = _chunk_phrase(chunk, generic)
             if found is None:
                 continue
             phrase_text, length = found
@@ -792,15 +856,18 @@ def topic_phrase(docs: Sequence[Doc]) -> str | None:
 
     Chunks are ranked by how many of their content words recur in the other
     sentences, then by grammatical role (subject, object, then the rest), then
-    by brevity; pronouns, figures, long chunks and nouns too general to name
-    anything are skipped. Sentences that all count one outcome are about it
-    unless a chunk names more of what they share. None when nothing names them.
+    by brevity; pronouns, figures and long chunks are skipped, and nouns too general
+    to name anything ("people", "months") are used only when nothing else is shared.
+    Sentences that all count one outcome are about it unless a chunk names more of
+    what they share. None when nothing names them.
     """
     best = _best_chunk(docs)
     if len(docs) > 1 and (best is None or best[1] < _WEAK_SHARE or _speaker(best[0])):
         outcome = _shared_outcome(docs)
         if outcome:
             return outcome
+    # A general word they share ("months") still names more than no phrase at all.
+    best = best or _best_chunk(docs, generic=True)
     return best[0] if best else None
 
 

@@ -66,7 +66,7 @@ class Figures:
             out.append(qa)
             facts.append(fact.items)
             ctx.used_sentences.update((i.claim.aid, i.claim.sent_start) for i in fact.items)
-        told = distinguish([qa.question for qa in out], facts)
+        told = distinguish([qa.question for qa in out], facts, ctx.parser)
         return [
             qa if q == qa.question else qa.model_copy(update={"question": q})
             for qa, q in zip(out, told, strict=True)
