@@ -97,6 +97,8 @@ _LINK_VERB = re.compile(
     re.IGNORECASE,
 )
 _NOUNISH = ("NOUN", "PROPN")
+#: Sentences of a fact a question is tried from, best first.
+_TRIED_REPS = 3
 _NP_STARTS = ("DET", "NOUN", "PROPN", "ADJ")
 #: Longest noun phrase (in words) a fallback question names.
 _MAX_NP_WORDS = 6
@@ -274,8 +276,8 @@ def _rank_reps(items: Sequence[ClaimItem]) -> list[ClaimItem]:
     return [i for _, i in sorted(enumerate(items), key=key)]
 
 
-def fact_frame(items: Sequence[ClaimItem], parser: SentenceParser) -> FactFrame:
-    """The frame most of the fact's claims share."""
+def _measure_and_reps(items: Sequence[ClaimItem]) -> tuple[str | None, list[ClaimItem]]:
+    """The measure most claims share and the claims to phrase from, best first."""
     measures = [_usable_measure(i.claim) for i in items]
     counts = Counter(m for m in measures if m)
     measure: str | None = None
@@ -292,8 +294,26 @@ def fact_frame(items: Sequence[ClaimItem], parser: SentenceParser) -> FactFrame:
             measure = top
     within = set(measure.split()) if measure else set()
     mine = [i for i, m in zip(items, measures, strict=True) if m and within <= set(m.split())]
-    reps = _rank_reps(mine or items)
+    return measure, _rank_reps(mine or items)
+
+
+def prepare(facts: Sequence[Sequence[ClaimItem]], parser: SentenceParser) -> None:
+    """Parse in one batch the sentences :func:`phrase` will read first (a batch parses
+    several times faster than one sentence at a time, when extraction's parses are not
+    at hand)."""
+    wanted = [
+        (i.claim.aid, i.claim.sent_start, i.sentence)
+        for items in facts
+        for i in _measure_and_reps(items)[1][:_TRIED_REPS]
+    ]
+    parser.pipe(list(dict.fromkeys(wanted)))
+
+
+def fact_frame(items: Sequence[ClaimItem], parser: SentenceParser) -> FactFrame:
+    """The frame most of the fact's claims share."""
+    measure, reps = _measure_and_reps(items)
     rep = reps[0]
+    mine = reps if measure else []
     phrases = Counter(i.claim.measure_phrase for i in mine if i.claim.measure_phrase)
     statuses = {i.claim.status or "reported" for i in reps}
     status = (
@@ -342,7 +362,7 @@ def phrase(items: Sequence[ClaimItem], parser: SentenceParser) -> str:
         framed = framed_question(frame, parser)
         if framed:
             return framed
-    for rep in frame.reps[:3]:
+    for rep in frame.reps[:_TRIED_REPS]:
         for parsed in _parsed(rep, parser, frame):
             if parsed and fits(parsed, frame, rep) and _names_holder(parsed, frame, rep):
                 return parsed
