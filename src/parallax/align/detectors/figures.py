@@ -14,7 +14,7 @@ from parallax.align.context import EventContext
 from parallax.align.facts import group_facts
 from parallax.align.items import Fact
 from parallax.align.kinds import Verdict, classify
-from parallax.align.questions import phrase
+from parallax.align.questions import distinguish, phrase, prepare
 from parallax.align.text import is_boilerplate
 from parallax.align.values import group_values
 from parallax.nlp.pipeline import SentenceParser
@@ -58,10 +58,16 @@ class Figures:
 
     def find(self, ctx: EventContext) -> list[QuestionAnswer]:
         out = []
-        for fact in group_facts(ctx.articles, ctx.embed, ctx.params):
-            if _furniture(fact):
-                continue
+        facts = []
+        found = [f for f in group_facts(ctx.articles, ctx.embed, ctx.params) if not _furniture(f)]
+        prepare([f.items for f in found], ctx.parser)
+        for fact in found:
             qa, _ = numeric_question(fact, ctx.parser, ctx.n_voices)
             out.append(qa)
+            facts.append(fact.items)
             ctx.used_sentences.update((i.claim.aid, i.claim.sent_start) for i in fact.items)
-        return out
+        told = distinguish([qa.question for qa in out], facts, ctx.parser)
+        return [
+            qa if q == qa.question else qa.model_copy(update={"question": q})
+            for qa, q in zip(out, told, strict=True)
+        ]

@@ -21,7 +21,7 @@ from parallax.align.citing import statement_answer
 from parallax.align.context import EventContext, Statement
 from parallax.align.neighbours import nearest_other
 from parallax.align.questions import topic_phrase
-from parallax.align.text import MAX_ANSWER_CHARS, content_words, is_attributed
+from parallax.align.text import MAX_ANSWER_CHARS, is_attributed
 from parallax.lexicon.calendar import CAPITALISED_DATE_WORDS_RE
 from parallax.schema import QuestionAnswer, QuestionKind
 
@@ -41,7 +41,16 @@ class UniqueStatement:
     statement: Statement
     #: Cosine to the closest sentence of another voice.
     nearest: float
-    topic: str
+    #: What the sentence is about, a noun phrase of its own; None when it has none.
+    topic: str | None
+
+    @property
+    def question(self) -> str:
+        outlet = self.statement.outlet
+        if self.topic is None:
+            # A word list ("much, learn, reflect") names nothing; say less.
+            return f"What else does only {outlet} report?"
+        return f"What does only {outlet} report about {self.topic}?"
 
 
 def _checkable(text: str) -> bool:
@@ -64,8 +73,7 @@ def unique_statements(ctx: EventContext) -> list[UniqueStatement]:
             continue
         if not _checkable(s.text):
             continue
-        words = [w for w in dict.fromkeys(content_words(s.text)) if len(w) > 3][:3]
-        topic = topic_phrase([ctx.parser.sentence(s.aid, s.start, s.text)]) or ", ".join(words)
+        topic = topic_phrase([ctx.parser.sentence(s.aid, s.start, s.text)])
         by_article.setdefault(s.aid, []).append(UniqueStatement(s, float(nearest[k]), topic))
     out: list[UniqueStatement] = []
     for items in by_article.values():
@@ -86,7 +94,7 @@ class UniqueStatements:
             s = u.statement
             out.append(
                 QuestionAnswer(
-                    question=f"What does only {s.outlet} report about {u.topic}?",
+                    question=u.question,
                     kind="unique_coverage",
                     answer_groups=[[statement_answer(s)]],
                     explanation=(
