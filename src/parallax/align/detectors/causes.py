@@ -269,6 +269,17 @@ def _negated(cause: Token | Span) -> bool:
     return any(c.dep_ == "neg" for t in _path_up(root) for c in t.children)
 
 
+_MODALS = frozenset({"could", "may", "might", "would", "will", "can", "should"})
+
+
+def _hypothetical(cause: Token | Span) -> bool:
+    """ "the Fed's efforts could eventually cause a recession": a possibility, not a cause
+    given for what happened."""
+    root = cause.root if isinstance(cause, Span) else cause
+    verb = _path_up(root)[-1]
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _anchor(cause: Token) -> str:
     """The verb a cause explains ("crashed" of "crashed due to a bird strike"), when it
     says what happened; "" for the verbs of causing themselves."""
@@ -295,7 +306,7 @@ def read_causes(ctx: EventContext) -> list[Causal]:
             out.append(Causal(s, phrase, UNKNOWN, UNKNOWN, phrase or s.text))
             continue
         for cause, effect in _causal_pairs(doc):
-            if not _usable(cause) or _negated(cause):
+            if not _usable(cause) or _negated(cause) or _hypothetical(cause):
                 continue
             root = cause.root if isinstance(cause, Span) else cause
             if root.lemma_.lower() in VAGUE_CAUSES:
@@ -413,12 +424,9 @@ class Causes:
         groups = [first_per(b, lambda c: c.statement.aid) for b in buckets]
         statements = [[c.statement for c in g] for g in groups]
         attributed = stated_by_claimants(statements)
-        effect = _effect(group)
         said = describe_groups(ctx, [[(c.statement, c.cause) for c in g] for g in groups])
         return QuestionAnswer(
-            question=f"What caused {effect}?"
-            if effect
-            else "What do the outlets give as the cause?",
+            question=_question_text(group),
             kind="attribution" if attributed else "framing",
             answer_groups=[[statement_answer(s) for s in g] for g in statements],
             explanation=(
@@ -431,6 +439,18 @@ class Causes:
                 )
             ),
         )
+
+
+def _question_text(group: list[Causal]) -> str:
+    """ "Why was the plane diverted?" when the causes explain one verb's happening, "What
+    caused the accident?" when they explain a thing, a plain question otherwise."""
+    effect = _effect(group)
+    verbs = [c.verb for c in group if c.verb]
+    if effect and verbs and all(v == verbs[0] for v in verbs):
+        return f"What made {effect} {verbs[0]}?"
+    if effect:
+        return f"What caused {effect}?"
+    return "What do the outlets give as the cause?"
 
 
 def _effect(group: list[Causal]) -> str:

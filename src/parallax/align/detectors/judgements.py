@@ -16,6 +16,7 @@ own claimants, framing otherwise.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,7 @@ from parallax.lexicon.stance import (
 from parallax.schema import QuestionAnswer, QuestionKind
 
 _QUOTES = ('"', "“", "”")
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Judgement:
     sign: int
     #: The words that judge, as written ("free, fair", "compromised").
     words: str
+    #: Nouns the sentence is about (subjects and objects), for the question.
+    things: frozenset[str] = frozenset()
 
 
 def _sign(tok: Token) -> int:
@@ -87,7 +91,10 @@ def read_judgements(ctx: EventContext) -> list[Judgement]:
             continue
         found = _judge(doc)
         if found is not None:
-            out.append(Judgement(s, *found))
+            things = frozenset(
+                t.lemma_.lower() for t in doc if t.pos_ == "NOUN" and t.dep_ in _ARGUMENTS
+            )
+            out.append(Judgement(s, found[0], found[1], things))
     return out
 
 
@@ -123,8 +130,12 @@ def _question(ctx: EventContext, group: list[Judgement]) -> QuestionAnswer | Non
     statements = [[j.statement for j in side] for side in sides]
     attributed = stated_by_claimants(statements)
     said = describe_groups(ctx, [[(j.statement, j.words) for j in side] for side in sides])
+    counts = Counter(w for side in sides for j in side for w in j.things)
+    thing = next((w for w, n in counts.most_common() if n >= 2), None)
     return QuestionAnswer(
-        question="How is it judged, and by whom?",
+        question=f"How is the {thing} judged, and by whom?"
+        if thing
+        else "How is it judged, and by whom?",
         kind="attribution" if attributed else "framing",
         answer_groups=[[statement_answer(s) for s in side] for side in statements],
         explanation=(

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from parallax.align.citing import statement_answer
 from parallax.align.cluster import agglomerate
 from parallax.align.context import EventContext, Statement
-from parallax.align.contrast import describe_groups, noun_phrase, statements_by_sentence
+from parallax.align.contrast import describe_groups, noun_phrase, statements_by_sentence, stem
 from parallax.align.grouping import MIN_VOICES, enough_voices, first_per
 from parallax.lexicon.speech import SPEECH_LEMMAS
 from parallax.lexicon.stance import (
@@ -62,6 +62,10 @@ class Polar:
     #: him" is not "identify a motive"); a pronoun matches anything.
     subject_head: str = ""
     object_head: str = ""
+    #: Stems of what a concession or rejection is about (the verb's words but its
+    #: subject): "acknowledged issues in responding" / "pushed back against criticism
+    #: that the response was slow" share "respo".
+    about: frozenset[str] = frozenset()
 
 
 _MODALS = frozenset({"will", "would", "may", "might", "could", "can", "should", "must", "shall"})
@@ -113,6 +117,12 @@ def _subject_token(tok: Token) -> Token | None:
 def _polar(s: Statement, tok: Token, verb: str, side: str, cue: str) -> Polar:
     subj = _subject_token(tok)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    about = frozenset(
+        stem(t.lemma_)
+        for t in tok.subtree
+        if t.i not in skip and t.i != tok.i and t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop
+    )
     return Polar(
         s,
         verb,
@@ -121,6 +131,7 @@ def _polar(s: Statement, tok: Token, verb: str, side: str, cue: str) -> Polar:
         noun_phrase(subj) if subj is not None else "",
         _head_lemma(subj),
         _head_lemma(obj),
+        about,
     )
 
 
@@ -132,11 +143,15 @@ def _head_lemma(tok: Token | None) -> str:
 
 def _compatible(a: Polar, b: Polar) -> bool:
     """Whether two statements can be about one thing: their objects, where both name
-    one, are the same noun; for a concession and a rejection, so are their subjects."""
+    one, are the same noun; a concession and a rejection have one subject and share a
+    word of what they are about."""
     if a.object_head and b.object_head and a.object_head != b.object_head:
         return False
-    if a.verb == "concede" and a.subject_head and b.subject_head:
-        return a.subject_head == b.subject_head
+    if a.verb == "concede":
+        if a.subject_head and b.subject_head and a.subject_head != b.subject_head:
+            return False
+        # A concession and a rejection of two different points are no contradiction.
+        return bool(a.about & b.about)
     return True
 
 
