@@ -47,6 +47,19 @@ class AlignParams:
     answer_threshold: float = 0.6
     #: Highest cosine to any other voice's sentence for a sentence to be unique.
     unique_max_sim: float = 0.55
+    #: Cosine from which two causal statements explain one thing (``detectors.causes``).
+    cause_topic_threshold: float = 0.45
+    #: Cosine from which two cause phrases name one cause.
+    cause_same_threshold: float = 0.55
+    #: Cosine from which a hedged and a confirmed statement tell one happening
+    #: (``detectors.certainty``).
+    certainty_threshold: float = 0.6
+    #: Cosine from which a negated and an affirmed statement, or a concession and a
+    #: rejection, speak of one thing (``detectors.polarity``).
+    polarity_threshold: float = 0.45
+    #: Cosine from which an approving and a condemning judgement are of one thing
+    #: (``detectors.judgements``).
+    judgement_threshold: float = 0.2
 
 
 DEFAULT = AlignParams()
