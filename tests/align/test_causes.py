@@ -21,7 +21,9 @@ def _train_event(second: str) -> list[Article]:
             "wrong track.",
             outlet="ndtv",
         ),
-        article("b", f"Two trains collided near Balasore station on Friday. {second}", outlet="bbc"),
+        article(
+            "b", f"Two trains collided near Balasore station on Friday. {second}", outlet="bbc"
+        ),
     ]
 
 

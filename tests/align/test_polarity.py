@@ -76,8 +76,7 @@ def test_a_concession_and_a_rejection_by_two_people_ask_nothing() -> None:
                 ),
                 article(
                     "b",
-                    "The opposition leader rejected claims that the rescue response had "
-                    "worked.",
+                    "The opposition leader rejected claims that the rescue response had worked.",
                 ),
             ]
         )
