@@ -18,7 +18,7 @@ import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +74,7 @@ class Event:
     pairs: tuple[Array, Array] | None = None
     #: Questions of the detectors a figure-parameter sweep does not touch, by the
     #: topic parameters they were found with.
-    static: dict[tuple[float, ...], list[QuestionAnswer]] = field(default_factory=dict)
+    static: dict[tuple[object, ...], list[QuestionAnswer]] = field(default_factory=dict)
 
 
 def load_events(dev: Path = DEV, seeds: bool = True, only: Sequence[str] = ()) -> list[Event]:
@@ -161,9 +161,9 @@ class Run:
         return self.scores.metrics()[name].value
 
 
-#: Parameters the detectors other than figures and unique statements read: their
-#: questions are found once per setting of these.
-_TOPIC_PARAMS = ("topic_threshold", "attributed_threshold", "answer_threshold")
+#: Parameters only the figures and unique statements read; every other detector's
+#: questions are found once per setting of the remaining parameters.
+_FIGURE_PARAMS = frozenset({"pair_weights", "pair_bias", "merge_threshold", "unique_max_sim"})
 
 
 def run(event: Event, params: AlignParams, embedder: MemoEmbedder) -> Run:
@@ -171,7 +171,7 @@ def run(event: Event, params: AlignParams, embedder: MemoEmbedder) -> Run:
     parameters are run once per setting of their own parameters and reused."""
     ctx = EventContext.build(event.articles, embedder, event.parser, params)
     figures = Figures().find(ctx)
-    key = tuple(getattr(params, name) for name in _TOPIC_PARAMS)
+    key = tuple(getattr(params, f.name) for f in fields(params) if f.name not in _FIGURE_PARAMS)
     if key not in event.static:
         ctx.found = list(figures)
         others = [d for d in DETECTORS if d.name not in ("figures", "unique")]
@@ -220,6 +220,7 @@ WORD_SWEEP: dict[str, tuple[float, ...]] = {
     "certainty_threshold": (0.5, 0.6, 0.7),
     "polarity_threshold": (0.4, 0.45, 0.5),
     "judgement_threshold": (0.2, 0.3, 0.4),
+    "max_conflicts": (3, 5, 10),
 }
 
 

@@ -42,6 +42,9 @@ class Statement:
     source: str | None
     #: Whether the sentence states a figure the numeric facts already align.
     has_figure: bool = False
+    #: The values of the figures it states (a divergent topic whose answers share one
+    #: differs in wording, not in what it says: ``detectors.topics``).
+    figures: frozenset[float] = frozenset()
 
 
 def voice_map(articles: Sequence[Article]) -> dict[str, str]:
@@ -70,7 +73,10 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
         seen: set[str] = set()
         # The extractor's speaker (normalised across the event) beats our regex guess.
         claimed = {c.sent_start: c.source for c in art.claims if c.source}
-        figured = {c.sent_start for c in art.claims if c.value is not None}
+        figured: dict[int, set[float]] = {}
+        for c in art.claims:
+            if c.value is not None:
+                figured.setdefault(c.sent_start, set()).add(float(c.value))
         for s in article_sentences(art):
             if is_boilerplate(s.text) or s.text in seen:
                 continue
@@ -86,6 +92,7 @@ def collect_statements(articles: Sequence[Article], voices: dict[str, str]) -> l
                     text=s.text,
                     source=src,
                     has_figure=s.start in figured,
+                    figures=frozenset(figured.get(s.start, ())),
                 )
             )
     return out

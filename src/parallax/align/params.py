@@ -48,7 +48,7 @@ class AlignParams:
     #: Highest cosine to any other voice's sentence for a sentence to be unique.
     unique_max_sim: float = 0.55
     #: Cosine from which two causal statements explain one thing (``detectors.causes``).
-    cause_topic_threshold: float = 0.45
+    cause_topic_threshold: float = 0.5
     #: Cosine from which two cause phrases name one cause.
     cause_same_threshold: float = 0.55
     #: Cosine from which a hedged and a confirmed statement tell one happening
@@ -56,10 +56,14 @@ class AlignParams:
     certainty_threshold: float = 0.6
     #: Cosine from which a negated and an affirmed statement, or a concession and a
     #: rejection, speak of one thing (``detectors.polarity``).
-    polarity_threshold: float = 0.45
+    polarity_threshold: float = 0.5
     #: Cosine from which an approving and a condemning judgement are of one thing
     #: (``detectors.judgements``).
     judgement_threshold: float = 0.2
+    #: Most divergent topics kept, the most cohesive first (``detectors.topics``):
+    #: without an entailment model a loose topic whose sentences differ is often
+    #: "different details", and many of them would hide the real ones.
+    max_conflicts: int = 5
 
 
 DEFAULT = AlignParams()

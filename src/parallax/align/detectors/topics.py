@@ -36,7 +36,6 @@ from parallax.schema import QuestionAnswer, QuestionKind
 
 #: A "topic" with more sentences than this is the story itself, not one point of it.
 MAX_TOPIC_SIZE = 8
-MAX_CONFLICTS = 10
 
 
 @dataclass
@@ -67,14 +66,14 @@ def _question(ctx: EventContext, statements: Sequence[Statement]) -> str:
     if phrased:
         return phrased
     counts: Counter[str] = Counter()
-    for s in statements:
-        # When a thing was said ("today", "Thursday") is shared by news, not a topic.
-        # In reading order, so ties among equally shared words fall the same way every run.
-        counts.update(w for w in dict.fromkeys(content_words(s.text)) if w not in TIME_WORDS)
+    for doc in docs:
+        # Nouns only: "What do the outlets report about reported?" names nothing. When a
+        # thing was said ("today", "Thursday") is shared by news, not a topic. In reading
+        # order, so ties among equally shared words fall the same way every run.
+        nouns = (t.lower_ for t in doc if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
+        counts.update(w for w in dict.fromkeys(nouns) if w not in TIME_WORDS)
     need = max(2, (len(statements) + 1) // 2)
     shared = [w for w, n in counts.most_common(6) if n >= need and len(w) > 2][:3]
-    if not shared:
-        shared = [w for w, _ in counts.most_common(3)]
     if not shared:
         return "What else do the outlets say on this point?"
     return f"What do the outlets report about {', '.join(shared)}?"
@@ -89,7 +88,7 @@ def find_topics(ctx: EventContext) -> list[Topic]:
     topic threshold does not drown in description. Agreement is looked for in
     every sentence, at the stricter threshold. Divergent topics are ranked by
     cohesion (mean similarity of their sentences) and only the
-    ``MAX_CONFLICTS`` most cohesive are kept: without an entailment model a
+    ``params.max_conflicts`` most cohesive are kept: without an entailment model a
     loose topic whose sentences differ is often "different details" rather
     than a contradiction, and dozens of them would hide the real ones.
     """
@@ -106,10 +105,26 @@ def find_topics(ctx: EventContext) -> list[Topic]:
         for t, cohesion in _topics(
             ctx, [stmts[k] for k in attributed], vecs[attributed], ctx.params.attributed_threshold
         )
-        if t.kind != "consensus"
+        if t.kind != "consensus" and not same_figures(t.groups)
     ]
     divergent.sort(key=lambda ct: -ct[1])
-    return [t for t, _ in divergent[:MAX_CONFLICTS]] + consensus
+    return [t for t, _ in divergent[: int(ctx.params.max_conflicts)]] + consensus
+
+
+def same_figures(groups: Sequence[Sequence[Statement]]) -> bool:
+    """Whether answers that every one state a figure share one value across groups.
+
+    "Health authorities had previously put the number at 5,500 although other
+    estimates have varied" and "Health authorities previously put the death toll at
+    5,500" fall into two groups by wording, yet say the same thing; "181 people on
+    board" and "175 passengers and six crew" (181 too) likewise. When every statement
+    states a figure, the numeric facts already set the figures side by side, and a
+    topic whose groups repeat a value is a difference of wording, not of answer.
+    """
+    if not all(s.figures for g in groups for s in g):
+        return False
+    values = [frozenset().union(*(s.figures for s in g)) for g in groups]
+    return any(not a.isdisjoint(b) for k, a in enumerate(values) for b in values[k + 1 :])
 
 
 def _apart(a: tuple[str, bool, frozenset[str]], b: tuple[str, bool, frozenset[str]]) -> bool:
