@@ -39,6 +39,16 @@ def test_earlier_this_week_names_no_day() -> None:
     assert basis is not None and "2022-05-16" in basis
 
 
+@pytest.mark.parametrize(
+    "sentence", ["On May 00, 1,730 soldiers surrendered", "on the 0th, 531 people surrendered"]
+)
+def test_day_zero_is_no_date(sentence: str) -> None:
+    # Found by the long fuzz profile: "May 00" raised ValueError out of the pipeline. A
+    # day that is no day names no time; the figure falls back to the article's date.
+    pos = sentence.index("1,730") if "1,730" in sentence else sentence.index("531")
+    assert claim_as_of(sentence, pos, THU) == (THU, "article date")
+
+
 def test_no_article_date_means_unknown() -> None:
     assert claim_as_of("today 1,730 soldiers", 6, None) == (None, None)
 

@@ -62,7 +62,7 @@ def resolve(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str] | Non
         year, month = base.year, base.month
         if day > base.day:
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        if day > calendar.monthrange(year, month)[1]:
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
             return None
         return dt.date(year, month, day), f"'{expr}' in the article's month"
     if m.group("month"):
@@ -79,7 +79,8 @@ def resolve(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str] | Non
                 year = base.year - 1
         if m.group("mday"):
             day = int(m.group("mday"))
-            if day > calendar.monthrange(year, month)[1]:
+            # "May 0" or "June 31" is no date (mutated or mistyped text).
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
                 return None
             parsed = dt.date(year, month, day)
             if parsed > base + dt.timedelta(days=1) and not m.group("year"):
