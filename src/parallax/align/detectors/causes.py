@@ -150,100 +150,145 @@ def _effect_text(tok: Token | None) -> str:
     return noun_phrase(tok)
 
 
-def _causal_pairs(doc: Doc) -> list[tuple[Token | Span, Token | None]]:
-    """(cause, effect) pairs the parse states, the cause a token whose phrase names it."""
-    out: list[tuple[Token | Span, Token | None]] = []
+Pair = tuple[Token | Span, Token | None]
+
+
+def _after_preposition(doc: Doc, tok: Token, lower: list[str]) -> list[Pair]:
+    """ "due to human error", "because of INEC's refusal", "as a result of the quake"."""
+    out: list[Pair] = []
+    for words in CAUSE_PREPOSITIONS:
+        if tuple(lower[tok.i : tok.i + len(words)]) == words:
+            last = doc[tok.i + len(words) - 1]
+            obj = _object_of(last)
+            if obj is None or not _usable(obj):
+                obj = _next_noun(doc, tok.i + len(words))
+            if obj is not None:
+                out.append((obj, _clause_subject(tok)))
+    return out
+
+
+def _passive_cause(doc: Doc, tok: Token, lemma: str) -> list[Pair]:
+    """ "caused by", "driven by", "blamed on", "attributed to"; "was caused when the
+    express derailed"."""
+    preps = PASSIVE_CAUSE_VERBS.get(lemma)
+    if preps is None:
+        return []
+    out: list[Pair] = []
+    prep = _prep_child(tok, preps)
+    obj = _object_of(prep) if prep is not None else None
+    if obj is not None:
+        effect = _subject(tok)
+        if effect is None or lemma == "blame":
+            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            effect = dobj or effect
+        if effect is None and tok.dep_ in ("acl", "amod"):
+            effect = tok.head
+        out.append((obj, effect))
+    for c in tok.children:
+        if lemma == "cause" and c.dep_ == "advcl" and c.left_edge.lower_ == "when":
+            out.append((doc[c.left_edge.i + 1 : c.right_edge.i + 1], _subject(tok)))
+    return out
+
+
+def _effect_subject(tok: Token, lemma: str) -> list[Pair]:
+    """ "resulted from human error", "the rise reflected the shift from cooling"."""
+    if lemma not in EFFECT_SUBJECT_VERBS:
+        return []
+    preps = EFFECT_SUBJECT_VERBS[lemma]
+    if preps:
+        prep = _prep_child(tok, preps)
+        obj = _object_of(prep) if prep is not None else None
+    else:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    subj = _subject(tok)
+    if subj is None and tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
+        subj = tok.head
+    return [(obj, subj)] if obj is not None and subj is not None else []
+
+
+def _cause_subject(tok: Token, lemma: str) -> list[Pair]:
+    """ "the quake triggered a tsunami" (active voice only)."""
+    if lemma not in CAUSE_SUBJECT_VERBS or any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    subj = _subject(tok)
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return [(subj, dobj)] if subj is not None and dobj is not None else []
+
+
+def _for_verb(tok: Token, lemma: str) -> list[Pair]:
+    """ "voters punished them for a cost of living crisis"; "blamed the operator for"."""
+    if lemma not in FOR_VERBS:
+        return []
+    prep = _prep_child(tok, ("for",))
+    obj = _object_of(prep) if prep is not None else None
+    if obj is None:
+        return []
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if lemma == "blame" and dobj is not None:
+        return [(dobj, obj)]
+    return [(obj, _clause_subject(tok.head if tok.dep_ != "ROOT" else tok))]
+
+
+def _cause_noun(tok: Token, lemma: str) -> list[Pair]:
+    """ "the primary cause of this increased heating was continued emissions", "pointed to
+    an electronic signal system as being the cause of the tragedy"."""
+    if lemma not in CAUSE_NOUNS:
+        return []
+    of = _prep_child(tok, ("of", "for", "behind"))
+    effect = _object_of(of) if of is not None else None
+    cause: Token | None = None
+    head = tok.head
+    if tok.dep_ in _SUBJECTS:
+        cause = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
+    elif tok.dep_ == "attr":
+        cause = _subject(head)
+        node = head
+        while cause is None and node.head is not node:
+            node = node.head
+            prep = _prep_child(node, ("to",))
+            cause = _object_of(prep) if prep is not None else _subject(node)
+            if node.pos_ == "VERB":
+                break
+    return [(cause, effect)] if cause is not None else []
+
+
+def _result_noun(tok: Token, lemma: str) -> list[Pair]:
+    """ "the victory was a result of dedicated campaigning"."""
+    if lemma not in RESULT_NOUNS or tok.dep_ != "attr":
+        return []
+    of = _prep_child(tok, ("of",))
+    obj = _object_of(of) if of is not None else None
+    return [(obj, _subject(tok.head))] if obj is not None else []
+
+
+def _price_noun(tok: Token, lemma: str) -> list[Pair]:
+    """ "paying the price for years of political and economic strife"."""
+    if lemma not in PRICE_NOUNS:
+        return []
+    prep = _prep_child(tok, ("for",)) or _prep_child(tok.head, ("for",))
+    obj = _object_of(prep) if prep is not None else None
+    return [(obj, _clause_subject(tok.head))] if obj is not None else []
+
+
+def _causal_pairs(doc: Doc) -> list[Pair]:
+    """(cause, effect) pairs the parse states, the cause a token whose phrase names it.
+
+    One reader per pattern of language; a new pattern is one more function here.
+    """
+    out: list[Pair] = []
     lower = [t.lower_ for t in doc]
     for tok in doc:
-        # "due to human error", "because of INEC's refusal", "as a result of the quake"
-        for words in CAUSE_PREPOSITIONS:
-            if tuple(lower[tok.i : tok.i + len(words)]) == words:
-                last = doc[tok.i + len(words) - 1]
-                obj = _object_of(last)
-                if obj is None or not _usable(obj):
-                    obj = _next_noun(doc, tok.i + len(words))
-                if obj is not None:
-                    out.append((obj, _clause_subject(tok)))
+        out += _after_preposition(doc, tok, lower)
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            preps = PASSIVE_CAUSE_VERBS.get(lemma)
-            # "caused by", "driven by", "blamed on", "attributed to"
-            if preps is not None:
-                prep = _prep_child(tok, preps)
-                obj = _object_of(prep) if prep is not None else None
-                if obj is not None:
-                    effect = _subject(tok)
-                    if effect is None or lemma == "blame":
-                        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                        effect = dobj or effect
-                    if effect is None and tok.dep_ in ("acl", "amod"):
-                        effect = tok.head
-                    out.append((obj, effect))
-                # "was caused when the express derailed"
-                for c in tok.children:
-                    if lemma == "cause" and c.dep_ == "advcl" and c.left_edge.lower_ == "when":
-                        out.append((doc[c.left_edge.i + 1 : c.right_edge.i + 1], _subject(tok)))
-            # "resulted from human error", "the rise reflected the shift from cooling"
-            if lemma in EFFECT_SUBJECT_VERBS:
-                preps = EFFECT_SUBJECT_VERBS[lemma]
-                if preps:
-                    prep = _prep_child(tok, preps)
-                    obj = _object_of(prep) if prep is not None else None
-                else:
-                    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                subj = _subject(tok)
-                if subj is None and tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
-                    subj = tok.head
-                if obj is not None and subj is not None:
-                    out.append((obj, subj))
-            # "the quake triggered a tsunami"
-            if lemma in CAUSE_SUBJECT_VERBS and not any(c.dep_ == "auxpass" for c in tok.children):
-                subj = _subject(tok)
-                dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if subj is not None and dobj is not None:
-                    out.append((subj, dobj))
-            # "voters punished them for a cost of living crisis"; "blamed the operator for"
-            if lemma in FOR_VERBS:
-                prep = _prep_child(tok, ("for",))
-                obj = _object_of(prep) if prep is not None else None
-                dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is not None and lemma == "blame" and dobj is not None:
-                    out.append((dobj, obj))
-                elif obj is not None:
-                    out.append((obj, _clause_subject(tok.head if tok.dep_ != "ROOT" else tok)))
+            out += _passive_cause(doc, tok, lemma)
+            out += _effect_subject(tok, lemma)
+            out += _cause_subject(tok, lemma)
+            out += _for_verb(tok, lemma)
         if tok.pos_ == "NOUN":
-            # "the primary cause of this increased heating was continued emissions",
-            # "pointed to an electronic signal system as being the cause of the tragedy"
-            if lemma in CAUSE_NOUNS:
-                of = _prep_child(tok, ("of", "for", "behind"))
-                effect = _object_of(of) if of is not None else None
-                cause: Token | None = None
-                head = tok.head
-                if tok.dep_ in _SUBJECTS:
-                    cause = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
-                elif tok.dep_ == "attr":
-                    cause = _subject(head)
-                    node = head
-                    while cause is None and node.head is not node:
-                        node = node.head
-                        prep = _prep_child(node, ("to",))
-                        cause = _object_of(prep) if prep is not None else _subject(node)
-                        if node.pos_ == "VERB":
-                            break
-                if cause is not None:
-                    out.append((cause, effect))
-            # "the victory was a result of dedicated campaigning"
-            if lemma in RESULT_NOUNS and tok.dep_ == "attr":
-                of = _prep_child(tok, ("of",))
-                obj = _object_of(of) if of is not None else None
-                if obj is not None:
-                    out.append((obj, _subject(tok.head)))
-            # "paying the price for years of political and economic strife"
-            if lemma in PRICE_NOUNS:
-                prep = _prep_child(tok, ("for",)) or _prep_child(tok.head, ("for",))
-                obj = _object_of(prep) if prep is not None else None
-                if obj is not None:
-                    out.append((obj, _clause_subject(tok.head)))
+            out += _cause_noun(tok, lemma)
+            out += _result_noun(tok, lemma)
+            out += _price_noun(tok, lemma)
     return out
 
 
