@@ -6,6 +6,12 @@ the Azovstal seeds and the Discord Questions recession documents (one event each
 The four development clusters whose pages also stand in ``eval/events`` are taken
 once, by URL, under the same event name. Records keep only what a feed carries
 (id, title, url, domain, date, content): the gold label never reaches the clusterer.
+
+The development clusters mark a title that is no headline (their README): ``[url] …``
+holds the words of the URL's slug and ``[untitled] …`` the text's first words. The
+marks are the annotators', not a feed's, so they are dropped: a slug's words stand
+as the title (a feed derives one so when a page has none), the first words are
+not a title at all.
 """
 
 from __future__ import annotations
@@ -30,8 +36,18 @@ def available() -> bool:
     return EVENTS.is_file() and DEV.is_dir() and SEEDS.is_dir() and RECESSION.is_file()
 
 
+def _title(raw: Any) -> Any:
+    if isinstance(raw, str) and raw.startswith("[untitled]"):
+        return None
+    if isinstance(raw, str) and raw.startswith("[url] "):
+        return raw.removeprefix("[url] ")
+    return raw
+
+
 def _record(rid: str, source: dict[str, Any]) -> Record:
-    return {"id": rid, **{k: source.get(k) for k in _FIELDS}}
+    record = {"id": rid, **{k: source.get(k) for k in _FIELDS}}
+    record["title"] = _title(record["title"])
+    return record
 
 
 def events_stream() -> tuple[list[Record], dict[str, str]]:

@@ -1,8 +1,8 @@
 """Clustering quality on the two evaluation streams, printed and asserted.
 
-The weights were fitted on ``eval/events`` (bench/fit_events.py); the mixture's
-other sources (the dev clusters, the seeds, the recession documents) were never
-used to set anything. Run with ``-s`` to see the figures.
+The weights and thresholds were chosen on ``eval/events`` alone (bench/fit_events.py);
+the mixture's other sources (the dev clusters, the seeds, the recession documents)
+were never used to set anything. Run with ``-s`` to see the figures.
 """
 
 from __future__ import annotations
@@ -40,11 +40,10 @@ def _run(
     feats = _features()
     stream = [feats[i] for i in ids if i in feats]
     clusterer = StreamClusterer()
-    pred: dict[str, str] = {}
     for lo in range(0, len(stream), chunk):
-        part = stream[lo : lo + chunk]
-        for f, cid in zip(part, clusterer.add_batch(part), strict=True):
-            pred[f.aid] = str(cid)
+        clusterer.add_batch(stream[lo : lo + chunk])
+    # As the stream ends: a later batch's article can merge two earlier clusters.
+    pred = {aid: str(cid) for aid, cid in clusterer.assignment().items()}
     if only is not None:
         pred = {a: c for a, c in pred.items() if a in only}
     return score_clusters(pred, gold)
@@ -90,7 +89,9 @@ def test_larger_mixture() -> None:
     _report("mixture (date order, batches of 32)", stream)
     _report("mixture, scored on the dev clusters and seeds only", held)
     assert mixed.articles == 274  # 283 records, 9 recession entries without text
+    # Measured 0.893 / 0.890 (P 0.966) since clusters an article bridges merge
+    # (Settings.merge_threshold), 0.883 / 0.875 before; dev clusters and seeds 0.934.
     for s in (mixed, stream):
         assert s.bcubed_precision >= 0.95
-        assert s.bcubed_f1 >= 0.85
-    assert held.bcubed_precision >= 0.97 and held.bcubed_f1 >= 0.8
+        assert s.bcubed_f1 >= 0.88
+    assert held.bcubed_precision >= 0.97 and held.bcubed_f1 >= 0.9

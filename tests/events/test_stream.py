@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -81,6 +82,26 @@ def test_unrelated_stories_stay_apart() -> None:
     b = [_feat(f"b{i}", 2, DAY, FED_JUNE) for i in range(3)]
     cids = StreamClusterer().add_batch(a + b)
     assert set(cids[:3]).isdisjoint(cids[3:])
+
+
+def _split_then_bridged(settings: Settings) -> StreamClusterer:
+    """Two copies of one story forced apart (a join bar no pair reaches), then a
+    third copy placed under ``settings``."""
+    clusterer = StreamClusterer(settings)
+    clusterer.add_batch([_feat("a", 1, DAY, QUAKE)])
+    clusterer.settings = dataclasses.replace(settings, threshold=1.01)
+    clusterer.add_batch([_feat("b", 1, DAY, QUAKE)])
+    clusterer.settings = settings
+    clusterer.add_batch([_feat("c", 1, DAY, QUAKE)])
+    return clusterer
+
+
+def test_an_article_that_bridges_two_clusters_of_one_story_merges_them() -> None:
+    merged = _split_then_bridged(Settings())
+    assert len(set(merged.assignment().values())) == 1
+    assert len(merged.finish()) == 1
+    apart = _split_then_bridged(Settings(merge_threshold=None))
+    assert len(set(apart.assignment().values())) == 2
 
 
 def test_idle_events_close_and_are_handed_over() -> None:

@@ -25,7 +25,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -215,6 +215,32 @@ def terms_of(title: str | None, text: str) -> dict[int, float]:
     return {k: float(v) for k, v in counts.items()}
 
 
+#: How much of the text stands in for a missing headline: its first sentence, at most.
+HEADLINE_CHARS = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
+
+
+def headline_of(title: str | None, text: str) -> str:
+    """The article's headline, or else its first sentence (the lead's first line
+    does a headline's work: it names the event in a few words)."""
+    if title and title.strip():
+        return title
+    head = text.lstrip()[:HEADLINE_CHARS]
+    end = _SENTENCE_END.search(head)
+    return head[: end.start()] if end else head
+
+
+def headline_terms(title: str | None, text: str) -> dict[int, float]:
+    """Term counts of the headline alone (``headline_of``).
+
+    Miranda et al. compare titles apart from bodies: a headline names the event in
+    a few words ("Fed raises rates 75 basis points", "Are we in a recession?"),
+    where a body, and the lead the encoder reads, also tells the background that
+    neighbouring events share.
+    """
+    return terms_of(None, headline_of(title, text))
+
+
 def names_of(title: str | None, text: str) -> frozenset[int]:
     """Ids of the capitalised names in title and text (each name once).
 
@@ -346,6 +372,8 @@ class Features:
     names: frozenset[int]
     figures: frozenset[int] = frozenset()
     month_day: int | None = None
+    #: Term counts of the headline (``headline_terms``).
+    headline: dict[int, float] = field(default_factory=dict)
 
     def to_row(self) -> dict[str, Any]:
         """Plain lists and numbers, for JSON-free transport and the chunk cache."""
@@ -357,6 +385,7 @@ class Features:
             "names": sorted(self.names),
             "figures": sorted(self.figures),
             "month_day": self.month_day,
+            "headline": sorted(self.headline.items()),
         }
 
     @classmethod
@@ -369,6 +398,7 @@ class Features:
             names=frozenset(int(n) for n in row["names"]),
             figures=frozenset(int(n) for n in row["figures"]),
             month_day=row["month_day"],
+            headline={int(k): float(v) for k, v in row["headline"]},
         )
 
 
@@ -417,6 +447,7 @@ def featurize(
                 names=names_of(title, text),
                 figures=figures_of(title, text),
                 month_day=month_day,
+                headline=headline_terms(title, text),
             )
         )
     return out
