@@ -85,3 +85,13 @@ def test_the_story_itself_explains_its_consequences_without_a_dispute() -> None:
         ),
     ]
     assert _find(articles) == []
+
+
+def test_a_cause_noun_under_a_root_that_is_no_verb_ends() -> None:
+    # "Being the cause of the tragedy." has no subject and a root that is no verb: the walk
+    # up the parse compared tokens by identity (spaCy makes a new Token on every access),
+    # never saw the root and looped for ever (found by bench/bench_scale.py at 500 articles).
+    from parallax.align.detectors.causes import _causal_pairs
+    from parallax.nlp.pipeline import get_nlp
+
+    assert _causal_pairs(get_nlp()("Being the cause of the tragedy.")) == []

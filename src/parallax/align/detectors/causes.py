@@ -134,7 +134,7 @@ def _clause_subject(tok: Token) -> Token | None:
                 return subj
         if node.dep_ in ("amod", "acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -243,7 +243,7 @@ def _cause_noun(tok: Token, lemma: str) -> list[Pair]:
     elif tok.dep_ == "attr":
         cause = _subject(head)
         node = head
-        while cause is None and node.head is not node:
+        while cause is None and node.head.i != node.i:
             node = node.head
             prep = _prep_child(node, ("to",))
             cause = _object_of(prep) if prep is not None else _subject(node)
@@ -301,7 +301,7 @@ def _head(cause: Token | Span) -> str:
 def _path_up(tok: Token) -> list[Token]:
     """``tok`` and its heads up to the first verb (the clause the cue is in)."""
     path = [tok]
-    while path[-1].head is not path[-1] and len(path) < 10:
+    while path[-1].head.i != path[-1].i and len(path) < 10:
         path.append(path[-1].head)
         if path[-1].pos_ in ("VERB", "AUX"):
             break
