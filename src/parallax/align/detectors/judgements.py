@@ -23,10 +23,9 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from parallax.align.citing import statement_answer
-from parallax.align.cluster import agglomerate
 from parallax.align.context import EventContext, Statement
 from parallax.align.contrast import describe_groups, stated_by_claimants, statements_by_sentence
-from parallax.align.grouping import MIN_VOICES, enough_voices, first_per
+from parallax.align.grouping import MIN_VOICES, alike, enough_voices, first_per, members_of
 from parallax.lexicon.speech import SPEECH_LEMMAS
 from parallax.lexicon.stance import (
     APPROVING,
@@ -109,10 +108,8 @@ class Judgements:
         if len({j.sign for j in found}) < 2:
             return []
         vecs = ctx.embed([j.statement.text for j in found])
-        sim = (vecs @ vecs.T).astype(np.float64)
         out = []
-        for members in agglomerate(sim, ctx.params.judgement_threshold):
-            group = [found[i] for i in members]
+        for group in members_of(found, alike(vecs, ctx.params.judgement_threshold)):
             if enough_voices(group, lambda j: j.statement.voice, MIN_VOICES):
                 qa = _question(ctx, group)
                 if qa is not None:

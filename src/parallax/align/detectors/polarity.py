@@ -26,10 +26,9 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from parallax.align.citing import statement_answer
-from parallax.align.cluster import agglomerate
 from parallax.align.context import EventContext, Statement
 from parallax.align.contrast import describe_groups, noun_phrase, statements_by_sentence, stem
-from parallax.align.grouping import MIN_VOICES, enough_voices, first_per
+from parallax.align.grouping import MIN_VOICES, alike, enough_voices, first_per, members_of
 from parallax.lexicon.speech import SPEECH_LEMMAS
 from parallax.lexicon.stance import (
     CONCEDE_VERBS,
@@ -232,12 +231,9 @@ class Polarity:
         if len(found) < 2:
             return []
         vecs = ctx.embed([p.statement.text for p in found])
-        sim = (vecs @ vecs.T).astype(np.float64)
         same = np.array([[a.verb == b.verb and _compatible(a, b) for b in found] for a in found])
-        sim[~same] = -np.inf
         out = []
-        for members in agglomerate(sim, ctx.params.polarity_threshold):
-            group = [found[i] for i in members]
+        for group in members_of(found, alike(vecs, ctx.params.polarity_threshold, ~same)):
             if enough_voices(group, lambda p: p.statement.voice, MIN_VOICES):
                 qa = _question(ctx, group)
                 if qa is not None:
